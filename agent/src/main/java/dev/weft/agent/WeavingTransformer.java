@@ -1,0 +1,76 @@
+package dev.weft.agent;
+
+import dev.weft.weave.WeavePipeline;
+import dev.weft.weave.WeaveResult;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The agent's {@link ClassFileTransformer}: weaves each class as it is loaded.
+ *
+ * <p>A class that does not mention weft is passed over after a {@link ConstantPoolScan}. A class
+ * that cannot be woven is left unchanged, and each reason is logged as one line naming
+ * {@code Class.method(File.java:line)}; the application keeps running (and an un-woven
+ * {@code @Async} method fails with a clear message if it is ever called).
+ *
+ * <p>Thread-safe: the JVM calls it from any loading thread; pipelines are kept per class loader
+ * (weakly, so loaders can be unloaded).
+ */
+final class WeavingTransformer implements ClassFileTransformer {
+    private final boolean verify;
+    private final boolean debug;
+    private final PrintStream log;
+    private final Map<ClassLoader, WeavePipeline> pipelines = Collections.synchronizedMap(new WeakHashMap<>());
+    private final WeavePipeline bootPipeline;
+
+    WeavingTransformer(boolean verify, boolean debug, PrintStream log) {
+        this.verify = verify;
+        this.debug = debug;
+        this.log = log;
+        this.bootPipeline = new WeavePipeline(null, verify);
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (skip(className) || !ConstantPoolScan.mentionsWeft(classfileBuffer)) {
+            return null;
+        }
+        try {
+            WeaveResult result = pipeline(loader).weave(classfileBuffer);
+            for (String message : result.messages()) {
+                log.println(message);
+            }
+            if (debug && result.changed()) {
+                log.println("weft: woven " + result.className());
+            }
+            return result.bytes();
+        } catch (Throwable t) {
+            // A transformer must never throw: the class would fail to load.
+            log.println("weft: cannot weave " + className + ": internal weaver error " + t
+                    + "; the class is left unwoven — please report this");
+            return null;
+        }
+    }
+
+    private static boolean skip(String className) {
+        return className == null
+                || className.startsWith("java/")
+                || className.startsWith("jdk/")
+                || className.startsWith("sun/")
+                || className.startsWith("dev/weft/shaded/")
+                || className.startsWith("dev/weft/weave/")
+                || className.startsWith("dev/weft/agent/");
+    }
+
+    private WeavePipeline pipeline(ClassLoader loader) {
+        if (loader == null) {
+            return bootPipeline;
+        }
+        return pipelines.computeIfAbsent(loader, l -> new WeavePipeline(l, verify));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.weft.weave;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Pass 4b: builds what the {@code @Async} method becomes — a factory with the original
+ * signature, annotations and access that stores its arguments in a new frame and returns it.
+ *
+ * <p>The frame reaches the body through a non-capturing {@code invokedynamic} to
+ * {@code LambdaMetafactory}, exactly as a method reference would: the JVM links it once and then
+ * hands out one shared {@code Body}, so no class is generated at weave time and no reflection
+ * runs per call.
+ *
+ * <p>Stateless; safe on any thread.
+ */
+final class FactoryBuilder {
+    private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/LambdaMetafactory", "metafactory",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;"
+                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+    private FactoryBuilder() {
+    }
+
+    static MethodNode build(String owner, boolean ownerIsInterface, AsyncMethod async,
+                            FrameLayout layout, String bodyName) {
+        MethodNode m = async.method();
+        String[] exceptions = m.exceptions == null ? null : m.exceptions.toArray(new String[0]);
+        MethodNode f = new MethodNode(Opcodes.ASM9, m.access, m.name, m.desc, m.signature, exceptions);
+        copyAnnotations(m, f);
+        int frameLocal = Type.getArgumentsAndReturnSizes(m.desc) >> 2;
+        if ((m.access & Opcodes.ACC_STATIC) != 0) {
+            frameLocal--; // the size includes an implicit 'this' slot
+        }
+        f.instructions = code(owner, ownerIsInterface, async, layout, bodyName, frameLocal);
+        f.maxLocals = frameLocal + 1;
+        f.maxStack = 8;
+        return f;
+    }
+
+    private static InsnList code(String owner, boolean ownerIsInterface, AsyncMethod async,
+                                 FrameLayout layout, String bodyName, int frameLocal) {
+        InsnList out = new InsnList();
+        LabelNode start = new LabelNode();
+        out.add(start);
+        int line = Sites.firstLine(async.method());
+        if (line > 0) {
+            out.add(new LineNumberNode(line, start));
+        }
+        out.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.FRAME));
+        out.add(new InsnNode(Opcodes.DUP));
+        Type bodyType = Type.getMethodType(RuntimeNames.BODY_DESC);
+        Handle impl = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, RuntimeNames.BODY_DESC,
+                ownerIsInterface);
+        out.add(new InvokeDynamicInsnNode(RuntimeNames.BODY_METHOD, "()L" + RuntimeNames.BODY + ";",
+                METAFACTORY, bodyType, impl, bodyType));
+        out.add(new LdcInsnNode(async.site()));
+        out.add(SaveRestore.intConst(layout.primSlots()));
+        out.add(SaveRestore.intConst(layout.refSlots()));
+        out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.FRAME, "<init>",
+                RuntimeNames.FRAME_INIT_DESC, false));
+        out.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
+        for (SavedValue v : layout.start().locals()) {
+            if (v.kind() != SlotKind.NULL) {
+                out.add(new VarInsnNode(v.kind().load, v.local()));
+                SaveRestore.storeTop(out, v, frameLocal);
+            }
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        out.add(new InsnNode(Opcodes.ARETURN));
+        return out;
+    }
+
+    private static void copyAnnotations(MethodNode from, MethodNode to) {
+        to.visibleAnnotations = from.visibleAnnotations;
+        to.invisibleAnnotations = from.invisibleAnnotations;
+        to.visibleTypeAnnotations = from.visibleTypeAnnotations;
+        to.invisibleTypeAnnotations = from.invisibleTypeAnnotations;
+        to.visibleParameterAnnotations = from.visibleParameterAnnotations;
+        to.invisibleParameterAnnotations = from.invisibleParameterAnnotations;
+        to.visibleAnnotableParameterCount = from.visibleAnnotableParameterCount;
+        to.invisibleAnnotableParameterCount = from.invisibleAnnotableParameterCount;
+        to.parameters = from.parameters;
+        to.attrs = from.attrs;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.weft.weave;
+
+/**
+ * The names of the runtime classes and members that woven code calls, as constant-pool
+ * strings. The weaver never loads the runtime: it only needs these names, and the runtime's
+ * {@code dev.weft.internal} package documents that they are shared with this file.
+ */
+final class RuntimeNames {
+    private RuntimeNames() {
+    }
+
+    static final String ASYNC_DESC = "Ldev/weft/annotation/Async;";
+    static final String WOVEN_DESC = "Ldev/weft/internal/Woven;";
+
+    static final String WEFT = "dev/weft/Weft";
+    static final String AWAIT = "await";
+    static final String DONE = "done";
+
+    static final String COROUTINE = "dev/weft/Coroutine";
+    static final String COROUTINE_DESC = "L" + COROUTINE + ";";
+
+    static final String FRAME = "dev/weft/internal/Frame";
+    static final String FRAME_DESC = "L" + FRAME + ";";
+    static final String BODY = "dev/weft/internal/Body";
+    static final String BODY_METHOD = "resume";
+    /** Descriptor of every woven body: {@code Object name(Frame)}. */
+    static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
+    static final String FRAME_INIT_DESC = "(L" + BODY + ";Ljava/lang/String;II)V";
+
+    static final String SUSPENDED = "SUSPENDED";
+    static final String STATE = "state";
+    static final String AWAIT_ENTRY = "await";
+    static final String AWAIT_ENTRY_DESC = "(Ljava/lang/Object;" + FRAME_DESC + ")Ljava/lang/Object;";
+    static final String AWAIT_RETURN = "awaitReturn";
+    static final String COMPLETED = "completed";
+    static final String COMPLETED_DESC = "(Ljava/lang/Object;)" + COROUTINE_DESC;
+    static final String RESUMED = "resumed";
+    static final String RESUMED_DESC = "()Ljava/lang/Object;";
+    static final String NOT_RESUMABLE = "notResumable";
+    static final String NOT_RESUMABLE_DESC = "()Ljava/lang/IllegalStateException;";
+}

@@ -1,0 +1,183 @@
+package dev.weft.weave;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+
+/**
+ * Pass 1: finds the {@code @Async} methods of a class and the marker calls in them, and rejects
+ * shapes the weaver cannot turn into a state machine — each with a message naming
+ * {@code Class.method(File.java:line)} and what to change.
+ *
+ * <p>Rejected: {@code Weft.await} in a method that is not {@code @Async} (lambdas, constructors
+ * and static initialisers included); {@code @Async} on a method that does not return
+ * {@code Coroutine}, on an abstract, native or {@code synchronized} method.
+ *
+ * <p>Stateless; safe on any thread.
+ */
+final class ScanPass {
+    private ScanPass() {
+    }
+
+    static ScanResult scan(ClassNode owner) {
+        List<AsyncMethod> methods = new ArrayList<>();
+        List<WeaveError> errors = new ArrayList<>();
+        for (MethodNode m : owner.methods) {
+            if (isAsync(m)) {
+                AsyncMethod found = scanAsync(owner, m, errors);
+                if (found != null) {
+                    methods.add(found);
+                }
+            } else {
+                rejectMarkers(owner, m, errors);
+            }
+        }
+        return new ScanResult(List.copyOf(methods), List.copyOf(errors));
+    }
+
+    static boolean isAsync(MethodNode m) {
+        return has(m.visibleAnnotations) || has(m.invisibleAnnotations);
+    }
+
+    private static boolean has(List<AnnotationNode> annotations) {
+        if (annotations != null) {
+            for (AnnotationNode a : annotations) {
+                if (RuntimeNames.ASYNC_DESC.equals(a.desc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static AsyncMethod scanAsync(ClassNode owner, MethodNode m, List<WeaveError> errors) {
+        String site = Sites.of(owner, m);
+        Type returns = Type.getReturnType(m.desc);
+        if (!RuntimeNames.COROUTINE_DESC.equals(returns.getDescriptor())) {
+            errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T>, not "
+                    + returns.getClassName() + ": change the return type to Coroutine<T> and return "
+                    + "Weft.done(value)"));
+            return null;
+        }
+        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            errors.add(new WeaveError(site, "@Async needs a method body: put @Async on the "
+                    + "implementing method, not on an abstract or native one"));
+            return null;
+        }
+        if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            errors.add(new WeaveError(site, "an @Async method cannot be synchronized: a monitor cannot "
+                    + "be held across a suspension; use dev.weft.sync.Lock instead"));
+            return null;
+        }
+        return collect(owner, m, site);
+    }
+
+    private static AsyncMethod collect(ClassNode owner, MethodNode m, String site) {
+        Set<LabelNode> targets = jumpTargets(m);
+        List<MethodInsnNode> awaits = new ArrayList<>();
+        List<MethodInsnNode> plainDones = new ArrayList<>();
+        List<MethodInsnNode> otherDones = new ArrayList<>();
+        Set<AbstractInsnNode> plainReturns = new HashSet<>();
+        List<InsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (isMarker(i, RuntimeNames.AWAIT)) {
+                awaits.add((MethodInsnNode) i);
+            } else if (isMarker(i, RuntimeNames.DONE)) {
+                AbstractInsnNode next = nextReal(i, targets);
+                if (next != null && next.getOpcode() == Opcodes.ARETURN) {
+                    plainDones.add((MethodInsnNode) i);
+                    plainReturns.add(next);
+                } else {
+                    otherDones.add((MethodInsnNode) i);
+                }
+            } else if (i.getOpcode() == Opcodes.ARETURN) {
+                returns.add((InsnNode) i);
+            }
+        }
+        returns.removeIf(plainReturns::contains);
+        return new AsyncMethod(m, site, List.copyOf(awaits), List.copyOf(plainDones),
+                List.copyOf(otherDones), List.copyOf(returns));
+    }
+
+    /** The next instruction that executes after {@code i} when nothing can jump in between. */
+    private static AbstractInsnNode nextReal(AbstractInsnNode i, Set<LabelNode> targets) {
+        for (AbstractInsnNode n = i.getNext(); n != null; n = n.getNext()) {
+            if (n instanceof LabelNode && targets.contains(n)) {
+                return null;
+            }
+            if (n.getOpcode() >= 0) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static Set<LabelNode> jumpTargets(MethodNode m) {
+        Set<LabelNode> targets = new HashSet<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof JumpInsnNode) {
+                targets.add(((JumpInsnNode) i).label);
+            } else if (i instanceof TableSwitchInsnNode) {
+                targets.add(((TableSwitchInsnNode) i).dflt);
+                targets.addAll(((TableSwitchInsnNode) i).labels);
+            } else if (i instanceof LookupSwitchInsnNode) {
+                targets.add(((LookupSwitchInsnNode) i).dflt);
+                targets.addAll(((LookupSwitchInsnNode) i).labels);
+            }
+        }
+        if (m.tryCatchBlocks != null) {
+            for (TryCatchBlockNode t : m.tryCatchBlocks) {
+                targets.add(t.handler);
+            }
+        }
+        return targets;
+    }
+
+    private static void rejectMarkers(ClassNode owner, MethodNode m, List<WeaveError> errors) {
+        if (m.instructions == null) {
+            return;
+        }
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (isMarker(i, RuntimeNames.AWAIT)) {
+                errors.add(new WeaveError(Sites.of(owner, m, i), "Weft.await is used in "
+                        + describe(m) + ", which is not @Async: only an @Async method returning "
+                        + "Coroutine<T> can suspend; move the await into one"));
+            }
+        }
+    }
+
+    private static String describe(MethodNode m) {
+        if (m.name.equals("<init>")) {
+            return "a constructor";
+        }
+        if (m.name.equals("<clinit>")) {
+            return "a static initialiser";
+        }
+        if (m.name.startsWith("lambda$")) {
+            return "a lambda (lambdas cannot suspend; call an @Async method and await its result)";
+        }
+        return "method " + m.name;
+    }
+
+    static boolean isMarker(AbstractInsnNode i, String name) {
+        if (i.getOpcode() != Opcodes.INVOKESTATIC) {
+            return false;
+        }
+        MethodInsnNode call = (MethodInsnNode) i;
+        return RuntimeNames.WEFT.equals(call.owner) && name.equals(call.name);
+    }
+}

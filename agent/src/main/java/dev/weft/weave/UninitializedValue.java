@@ -1,0 +1,38 @@
+package dev.weft.weave;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * The value a {@code NEW} instruction pushes, before its constructor has run. Compared by
+ * identity, so two objects of one class under construction stay apart; {@link AnalysisFrame}
+ * replaces every copy with an initialised value once the constructor is called.
+ */
+final class UninitializedValue extends BasicValue {
+    private final AbstractInsnNode newInsn;
+
+    UninitializedValue(Type type, AbstractInsnNode newInsn) {
+        super(type);
+        this.newInsn = newInsn;
+    }
+
+    AbstractInsnNode newInsn() {
+        return newInsn;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "uninitialized " + getType().getInternalName();
+    }
+}

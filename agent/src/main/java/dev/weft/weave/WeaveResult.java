@@ -1,0 +1,23 @@
+package dev.weft.weave;
+
+import java.util.List;
+
+/**
+ * The outcome of weaving one class.
+ *
+ * @param className the class's binary name ({@code a.b.C}), or null if the bytes were unreadable
+ * @param bytes the woven class file, or null when the class is left unchanged
+ * @param errors why the class was left unchanged, if it had {@code @Async} code it could not weave
+ */
+public record WeaveResult(String className, byte[] bytes, List<WeaveError> errors) {
+
+    /** Whether the weaver produced a new class file. */
+    public boolean changed() {
+        return bytes != null;
+    }
+
+    /** The errors as one message per line, ready for a log. */
+    public List<String> messages() {
+        return errors.stream().map(e -> "weft: cannot weave " + e.site() + ": " + e.message()).toList();
+    }
+}
