@@ -1,0 +1,255 @@
+package dev.weft;
+
+import dev.weft.internal.Frame;
+
+/**
+ * A coroutine scheduled to run on an event loop: asyncio's {@code Task}.
+ *
+ * <p>Implementation overview. A task drives a chain of woven {@link Frame}s. Its first
+ * {@link #step()} runs the root frame's body; a body that awaits another coroutine runs it inline
+ * (an ordinary Java call). When the innermost body awaits something that is not ready, it
+ * registers this task as the waiter ({@link #suspendOn}, {@link #sleepUntil},
+ * {@link #yieldOnce}), and every frame on the way out saves itself and returns
+ * {@link Frame#SUSPENDED}. When the awaited thing is ready the loop calls {@link #step()} again,
+ * which resumes the innermost frame directly and, each time a frame finishes, hands its value or
+ * exception to the frame that awaited it — a trampoline, so resuming is O(1) in the await depth
+ * and the Java stack never grows with it. The task itself is the callback the loop queues, so a
+ * wake-up allocates nothing.
+ *
+ * <p>Cancellation follows asyncio: {@link #cancel(String)} cancels the future the task waits on
+ * (which wakes it with a {@link CancelledError} at that await), stops its sleep, or, when the task
+ * has not started yet, makes sure its body never runs. A {@code CancelledError} that escapes the
+ * body marks the task cancelled.
+ *
+ * <p>Threading: every method must be called on the loop's thread.
+ *
+ * @param <T> the type of the coroutine's value
+ */
+public class Task<T> extends Future<T> {
+    private static final AwaitingBody AWAIT_ANY = new AwaitingBody();
+    private static int counter;
+
+    private final Frame root;
+    private final Coroutine<T> coro;
+    private String name;
+    private Frame innermost;
+    /** What the innermost frame waits on: a {@link Future}, a {@link TimerHandle}, or null. */
+    private Object waitingOn;
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelRequests;
+
+    Task<?> prevTask;
+    Task<?> nextTask;
+
+    Task(EventLoop loop, Coroutine<T> coro, String name) {
+        super(loop);
+        if (coro == null) {
+            throw new NullPointerException("coroutine is null: if it came from an @Async method, "
+                    + "that method was not woven (run with -javaagent:weft-agent.jar)");
+        }
+        loop.checkOpen();
+        loop.checkThread();
+        this.coro = coro;
+        this.root = coro instanceof Frame ? (Frame) coro : AWAIT_ANY.wrap(coro);
+        this.root.startAsRoot(this);
+        this.innermost = root;
+        this.name = name != null ? name : "Task-" + (++counter);
+        loop.tasks.add(this);
+        loop.enqueue(this);
+    }
+
+    // ---- the trampoline -----------------------------------------------------------------
+
+    /** Runs the task until its next suspension or its end; called by the loop. */
+    void step() {
+        if (done()) {
+            return;
+        }
+        Frame frame = innermost;
+        Object value = null;
+        Throwable error = null;
+        Object waited = waitingOn;
+        waitingOn = null;
+        if (mustCancel) {
+            mustCancel = false;
+            if (frame == root && root.isCreated()) {
+                finish(null, new CancelledError(cancelMessage));
+                return;
+            }
+            error = new CancelledError(cancelMessage);
+        } else if (waited instanceof Future) {
+            try {
+                value = ((Future<?>) waited).outcome();
+            } catch (Throwable t) {
+                error = t;
+            }
+        }
+        if (!frame.isCreated()) {
+            frame.resumeWith(value, error);
+        }
+        EventLoop loop = getLoop();
+        Task<?> outer = loop.currentTask;
+        loop.currentTask = this;
+        try {
+            drive(frame);
+        } finally {
+            loop.currentTask = outer;
+        }
+    }
+
+    private void drive(Frame frame) {
+        for (;;) {
+            Object value;
+            Throwable error = null;
+            try {
+                value = frame.run();
+            } catch (Throwable t) {
+                value = null;
+                error = t;
+            }
+            if (error == null && value == Frame.SUSPENDED) {
+                return;
+            }
+            Frame caller = frame.detachCaller();
+            if (caller == null) {
+                finish(value, error);
+                return;
+            }
+            caller.resumeWith(value, error);
+            frame = caller;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(Object value, Throwable error) {
+        innermost = null;
+        getLoop().tasks.remove(this);
+        if (error == null) {
+            completeValue(value);
+        } else if (error instanceof CancelledError) {
+            completeCancelled(error.getMessage());
+        } else {
+            completeError(error);
+        }
+    }
+
+    // ---- suspension, called from awaitables on the task's own step ------------------------
+
+    /** The innermost frame {@code f} waits for {@code fut}; wake this task when it is done. */
+    void suspendOn(Frame f, Future<?> fut) {
+        innermost = f;
+        waitingOn = fut;
+        fut.addWaiter(this);
+        if (mustCancel && fut.cancel(cancelMessage)) {
+            mustCancel = false;
+        }
+    }
+
+    /** The innermost frame {@code f} sleeps until {@code deadlineNanos} on the loop's clock. */
+    void sleepUntil(Frame f, long deadlineNanos) {
+        innermost = f;
+        if (mustCancel) {
+            getLoop().enqueue(this);
+            return;
+        }
+        waitingOn = getLoop().scheduleAt(deadlineNanos, this);
+    }
+
+    /** The innermost frame {@code f} gives the other ready callbacks one turn. */
+    void yieldOnce(Frame f) {
+        innermost = f;
+        getLoop().enqueue(this);
+    }
+
+    // ---- cancellation ---------------------------------------------------------------------
+
+    /**
+     * Requests cancellation: a {@link CancelledError} is thrown into the coroutine at the await
+     * where it is suspended (or the body never runs if it has not started).
+     *
+     * @param msg the message of the {@code CancelledError}; may be null
+     * @return false if the task is already done, true otherwise
+     */
+    @Override
+    public boolean cancel(String msg) {
+        getLoop().checkThread();
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        cancelMessage = msg;
+        Object waited = waitingOn;
+        if (waited instanceof Future && ((Future<?>) waited).cancel(msg)) {
+            return true; // the cancelled future wakes this task with a CancelledError
+        }
+        mustCancel = true;
+        if (waited instanceof TimerHandle) {
+            ((TimerHandle) waited).cancel();
+            waitingOn = null;
+            getLoop().enqueue(this);
+        }
+        return true;
+    }
+
+    /** How many cancellation requests are pending (asyncio's {@code cancelling()}). */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /** Decrements the pending cancellation requests and returns the new count. */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+        }
+        return cancelRequests;
+    }
+
+    // ---- Future methods a task does not support --------------------------------------------
+
+    /** Always fails: a task's result comes from its coroutine. */
+    @Override
+    public void setResult(T value) {
+        throw new InvalidStateError("Task does not support setResult(): its coroutine sets it");
+    }
+
+    /** Always fails: a task's exception comes from its coroutine. */
+    @Override
+    public void setException(Throwable error) {
+        throw new InvalidStateError("Task does not support setException(): its coroutine sets it");
+    }
+
+    // ---- names and introspection ------------------------------------------------------------
+
+    /** The task's name: the one given at creation, or {@code Task-N}. */
+    public String getName() {
+        return name;
+    }
+
+    /** Renames the task; {@code name} must not be null. */
+    public void setName(String name) {
+        if (name == null) {
+            throw new NullPointerException("name");
+        }
+        this.name = name;
+    }
+
+    /** The coroutine this task runs. */
+    public Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("<Task ");
+        if (!done()) {
+            s.append(mustCancel ? "cancelling" : "pending");
+        } else if (cancelled()) {
+            s.append("cancelled");
+        } else {
+            s.append("finished");
+        }
+        s.append(" name='").append(name).append("' coro=").append(root.site()).append('>');
+        return s.toString();
+    }
+}

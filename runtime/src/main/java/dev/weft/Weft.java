@@ -1,0 +1,167 @@
+package dev.weft;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The entry points of weft, named after asyncio's module functions: {@code await}, {@code run},
+ * {@code sleep}, {@code createTask}.
+ *
+ * <p>{@link #await(Coroutine)} and {@link #done(Object)} are markers for the weaver: inside a
+ * woven {@code @Async} method their calls are replaced by suspension code and never reach these
+ * bodies. Reaching them means the calling method was not woven, which is reported with an
+ * {@link IllegalStateException} naming the method and how to enable weaving.
+ *
+ * <p>Threading: {@link #run(Coroutine)} may be called on any thread that does not already run a
+ * loop; everything else must be called on the running loop's thread.
+ */
+public final class Weft {
+    private Weft() {
+    }
+
+    // ---- markers replaced by the weaver -------------------------------------------------------
+
+    /**
+     * Waits for {@code coro} to complete and returns its value (Python's {@code await coro}).
+     * The coroutine runs inline on the caller's task; the original exception of the coroutine is
+     * rethrown here unchanged.
+     *
+     * @throws IllegalStateException if the calling method was not woven
+     */
+    public static <T> T await(Coroutine<T> coro) {
+        throw NotWoven.at("Weft.await");
+    }
+
+    /** Waits for a future or task and returns its result; see {@link #await(Coroutine)}. */
+    public static <T> T await(Future<T> future) {
+        throw NotWoven.at("Weft.await");
+    }
+
+    /**
+     * Waits for a {@link CompletionStage} (for example a {@code CompletableFuture}) completed by
+     * any thread and returns its value; its exception is rethrown unwrapped from
+     * {@code CompletionException}.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw NotWoven.at("Weft.await");
+    }
+
+    /**
+     * Completes the enclosing {@code @Async} method with {@code value}: write
+     * {@code return Weft.done(value);}. The weaver removes the call, so it allocates nothing.
+     */
+    public static <T> Coroutine<T> done(T value) {
+        throw NotWoven.at("Weft.done");
+    }
+
+    /** Completes the enclosing {@code Coroutine<Void>} method: {@code return Weft.done();}. */
+    public static Coroutine<Void> done() {
+        throw NotWoven.at("Weft.done");
+    }
+
+    // ---- running -----------------------------------------------------------------------------
+
+    /**
+     * Runs {@code coro} on a fresh event loop until it completes and returns its value (asyncio's
+     * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, and
+     * closes the loop. The coroutine's exception is rethrown unchanged.
+     *
+     * @throws IllegalStateException if called on a thread that is running a loop
+     */
+    public static <T> T run(Coroutine<T> coro) {
+        if (EventLoop.currentOrNull() != null) {
+            throw new IllegalStateException("Weft.run() cannot be called from a running event loop: "
+                    + "await the coroutine or create a task instead");
+        }
+        EventLoop loop = EventLoop.create();
+        try {
+            return loop.runUntilComplete(loop.createTask(coro));
+        } finally {
+            try {
+                cancelLeftovers(loop);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    private static void cancelLeftovers(EventLoop loop) {
+        List<Task<?>> left = loop.tasks.snapshot();
+        if (left.isEmpty()) {
+            return;
+        }
+        Future<Void> allDone = loop.createFuture();
+        int[] pending = {left.size()};
+        for (Task<?> t : left) {
+            t.cancel();
+            t.addDoneCallback(f -> {
+                if (--pending[0] == 0) {
+                    allDone.setResult(null);
+                }
+            });
+        }
+        loop.runUntilComplete(allDone);
+    }
+
+    /**
+     * A coroutine that sleeps for {@code millis} milliseconds on the loop's clock;
+     * {@code sleep(0)} gives the other ready callbacks exactly one turn.
+     */
+    public static Coroutine<Void> sleep(long millis) {
+        return Sleep.of(Math.multiplyExact(millis, 1_000_000L));
+    }
+
+    /** A coroutine that sleeps for {@code delay}; see {@link #sleep(long)}. */
+    public static Coroutine<Void> sleep(Duration delay) {
+        return Sleep.of(delay.toNanos());
+    }
+
+    // ---- tasks and the loop ------------------------------------------------------------------
+
+    /** Schedules {@code coro} as a new task on the running loop (asyncio's {@code create_task}). */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return loop().createTask(coro);
+    }
+
+    /** Schedules {@code coro} as a new named task on the running loop. */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return loop().createTask(coro, name);
+    }
+
+    /** Wraps {@code coro} in a task on the running loop (asyncio's {@code ensure_future}). */
+    public static <T> Task<T> ensureFuture(Coroutine<T> coro) {
+        return createTask(coro);
+    }
+
+    /** Returns {@code future} itself (asyncio's {@code ensure_future} on a future). */
+    public static <T> Future<T> ensureFuture(Future<T> future) {
+        return future;
+    }
+
+    /**
+     * The event loop running on the calling thread (asyncio's {@code get_running_loop}).
+     *
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static EventLoop loop() {
+        EventLoop loop = EventLoop.currentOrNull();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop on thread "
+                    + Thread.currentThread().getName() + ": start one with Weft.run(coro)");
+        }
+        return loop;
+    }
+
+    /** The task running now on the calling thread's loop, if any. */
+    public static Optional<Task<?>> currentTask() {
+        EventLoop loop = EventLoop.currentOrNull();
+        return Optional.ofNullable(loop == null ? null : loop.currentTask);
+    }
+
+    /** The pending tasks of the running loop. */
+    public static List<Task<?>> allTasks() {
+        return loop().tasks.snapshot();
+    }
+}

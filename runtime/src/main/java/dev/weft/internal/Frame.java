@@ -1,0 +1,265 @@
+package dev.weft.internal;
+
+import dev.weft.Coroutine;
+import dev.weft.Task;
+
+/**
+ * The saved state of one call of a woven {@code @Async} method; also the coroutine object that
+ * the call returns.
+ *
+ * <p>Implementation overview. The weaver turns {@code @Async Coroutine<T> m(args)} into a
+ * factory that allocates one {@code Frame}, stores the arguments in its slots and returns it; the
+ * original code moves to a synthetic static method {@code m(Frame)} reached through a shared
+ * {@link Body}. When the body reaches an {@code await(x)} it calls {@link #await(Object, Frame)}.
+ * If the value is ready the body continues at once. Otherwise the body saves its live locals and
+ * the operand stack below the awaited value into the typed slots here ({@code long}s for every
+ * primitive kind, {@code Object}s for references), writes the resume point into {@link #state}
+ * and returns {@link #SUSPENDED}; every woven caller above it does the same. The {@link Task}
+ * later resumes the innermost frame directly and hands each finished frame's value
+ * to its caller frame in a loop, so resuming is O(1) in the await depth and never grows the Java
+ * stack.
+ *
+ * <p>The frame is allocated once per coroutine call and reused across all its suspensions.
+ * Reference slots are cleared when they are restored, so a suspended coroutine keeps alive only
+ * what it will use again.
+ *
+ * <p>The public members of this class are the entry points woven code calls; they are not API
+ * for application code and may change without notice.
+ *
+ * <p>Threading: confined to the thread of the loop running the frame's task.
+ */
+public final class Frame implements Coroutine<Object>, Awaitable {
+
+    /** Returned by a body (and by {@link #await}) when the coroutine stopped at an await. */
+    public static final Object SUSPENDED = new Sentinel("SUSPENDED");
+
+    private static final byte CREATED = 0;
+    private static final byte RUNNING = 1;
+    private static final byte SUSPENDED_STATUS = 2;
+    private static final byte DONE = 3;
+
+    private final Body body;
+    private final String site;
+    private final long[] prims;
+    private final Object[] refs;
+
+    /** The resume point the body's entry switch jumps to; 0 is the method's start. */
+    public int state;
+
+    private byte status = CREATED;
+    private Frame caller;
+    private Task<?> task;
+    private Object resumeValue;
+    private Throwable resumeError;
+
+    /**
+     * Creates the frame of one coroutine call; called by woven factories.
+     *
+     * @param body the method's body, shared by all its calls
+     * @param site {@code Class.method(File.java:line)} of the method, for messages
+     * @param primSlots how many primitive slots the method needs at its widest point
+     * @param refSlots how many reference slots the method needs at its widest point
+     */
+    public Frame(Body body, String site, int primSlots, int refSlots) {
+        this.body = body;
+        this.site = site;
+        this.prims = primSlots == 0 ? null : new long[primSlots];
+        this.refs = refSlots == 0 ? null : new Object[refSlots];
+    }
+
+    // ---- awaiting ------------------------------------------------------------------------
+
+    /**
+     * Awaits {@code awaitable} from the body of {@code caller}: the call that woven code puts
+     * where the source said {@code Weft.await(awaitable)}.
+     *
+     * @return the value, or {@link #SUSPENDED} when the caller must save itself and return
+     */
+    public static Object await(Object awaitable, Frame caller) {
+        if (awaitable instanceof Awaitable) {
+            return ((Awaitable) awaitable).awaitFrom(caller);
+        }
+        return Awaits.foreign(awaitable, caller);
+    }
+
+    /**
+     * Completes a body's {@code return x;} when {@code x} is not a plain {@code Weft.done} value:
+     * {@code null} completes the coroutine with null; a coroutine, future or stage is awaited and
+     * its value becomes the coroutine's (tail delegation).
+     */
+    public static Object awaitReturn(Object returned, Frame caller) {
+        return returned == null ? null : await(returned, caller);
+    }
+
+    /**
+     * An already completed coroutine holding {@code value}: what {@code Weft.done(value)} becomes
+     * in a woven body when its value is not returned straight away.
+     */
+    public static Coroutine<Object> completed(Object value) {
+        return new Completed(value);
+    }
+
+    /** The error for a frame whose state names no resume point: a weaver or runtime bug. */
+    public IllegalStateException notResumable() {
+        return new IllegalStateException("coroutine " + site + " has no resume point " + state
+                + "; this is a weft bug, please report it");
+    }
+
+    /**
+     * Runs this coroutine inline on the caller's task; a coroutine that never suspends costs
+     * one Java call and no loop round trip.
+     */
+    @Override
+    public Object awaitFrom(Frame awaiter) {
+        if (status != CREATED) {
+            throw new IllegalStateException("coroutine " + site + " was already awaited or run: "
+                    + "a coroutine object runs once; call the @Async method again for a new one");
+        }
+        caller = awaiter;
+        task = awaiter.task;
+        return run();
+    }
+
+    /**
+     * Runs or resumes this frame's body once; called by its task.
+     *
+     * @return the body's value or {@link #SUSPENDED}
+     */
+    public Object run() {
+        status = RUNNING;
+        Object value;
+        try {
+            value = body.resume(this);
+        } catch (Throwable t) {
+            status = DONE;
+            throw t;
+        }
+        status = value == SUSPENDED ? SUSPENDED_STATUS : DONE;
+        return value;
+    }
+
+    /**
+     * The value the suspended await resumes with, or its exception thrown unchanged; the call
+     * woven code makes right after restoring a frame at a resume point.
+     */
+    public Object resumed() {
+        Throwable error = resumeError;
+        Object value = resumeValue;
+        resumeError = null;
+        resumeValue = null;
+        if (error != null) {
+            throw Sneaky.<RuntimeException>raise(error);
+        }
+        return value;
+    }
+
+    // ---- state for the driver -------------------------------------------------------------
+
+    /**
+     * Binds this not-yet-started frame to the task that will run it as its root.
+     *
+     * @throws IllegalStateException if the coroutine already ran or belongs to another task
+     */
+    public void startAsRoot(Task<?> owner) {
+        if (status != CREATED || task != null) {
+            throw new IllegalStateException("coroutine " + site + " was already awaited or run: "
+                    + "a coroutine object runs once; call the @Async method again for a new one");
+        }
+        task = owner;
+    }
+
+    /** Sets what the pending await resumes with: a value, or an exception to throw there. */
+    public void resumeWith(Object value, Throwable error) {
+        resumeValue = value;
+        resumeError = error;
+    }
+
+    /** Unlinks and returns the frame that awaits this one, or null for a task's root frame. */
+    public Frame detachCaller() {
+        Frame c = caller;
+        caller = null;
+        task = null;
+        return c;
+    }
+
+    /** The task this frame runs on; null before the frame starts. */
+    public Task<?> task() {
+        return task;
+    }
+
+    /** Whether the body has not started yet. */
+    public boolean isCreated() {
+        return status == CREATED;
+    }
+
+    /** {@code Class.method(File.java:line)} of the woven method. */
+    public String site() {
+        return site;
+    }
+
+    // ---- slots: woven code saves with the static savers and restores with the getters -------
+
+    /** Saves an {@code int} (also {@code boolean}, {@code byte}, {@code char}, {@code short}). */
+    public static void saveI(int value, Frame f, int slot) {
+        f.prims[slot] = value;
+    }
+
+    /** Saves a {@code long}. */
+    public static void saveJ(long value, Frame f, int slot) {
+        f.prims[slot] = value;
+    }
+
+    /** Saves a {@code float} by its raw bits. */
+    public static void saveF(float value, Frame f, int slot) {
+        f.prims[slot] = Float.floatToRawIntBits(value);
+    }
+
+    /** Saves a {@code double} by its raw bits. */
+    public static void saveD(double value, Frame f, int slot) {
+        f.prims[slot] = Double.doubleToRawLongBits(value);
+    }
+
+    /** Saves a reference (null included). */
+    public static void saveR(Object value, Frame f, int slot) {
+        f.refs[slot] = value;
+    }
+
+    /** Restores an {@code int}-kind slot. */
+    public int getI(int slot) {
+        return (int) prims[slot];
+    }
+
+    /** Restores a {@code long} slot. */
+    public long getJ(int slot) {
+        return prims[slot];
+    }
+
+    /** Restores a {@code float} slot. */
+    public float getF(int slot) {
+        return Float.intBitsToFloat((int) prims[slot]);
+    }
+
+    /** Restores a {@code double} slot. */
+    public double getD(int slot) {
+        return Double.longBitsToDouble(prims[slot]);
+    }
+
+    /** Restores a reference slot and clears it, so the frame no longer keeps the value alive. */
+    public Object getR(int slot) {
+        Object value = refs[slot];
+        refs[slot] = null;
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        String s;
+        switch (status) {
+            case CREATED: s = "created"; break;
+            case RUNNING: s = "running"; break;
+            case SUSPENDED_STATUS: s = "suspended"; break;
+            default: s = "done"; break;
+        }
+        return "<coroutine " + site + " " + s + ">";
+    }
+}

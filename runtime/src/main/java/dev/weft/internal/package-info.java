@@ -1,0 +1,11 @@
+/**
+ * The protocol between woven code and the runtime: {@link dev.weft.internal.Frame} (a
+ * coroutine call's saved state and the entry points the weaver emits calls to),
+ * {@link dev.weft.internal.Body} and {@link dev.weft.internal.Awaitable}.
+ *
+ * <p>Not API: public only because woven classes in other packages must reach it. The weaver
+ * knows these classes by name (it never loads them), so renaming a member here means changing
+ * the weaver's {@code RuntimeNames} in the same commit. May depend on {@code dev.weft} and
+ * {@code java.base} only.
+ */
+package dev.weft.internal;
