@@ -1,0 +1,27 @@
+package dev.weft.it;
+
+import dev.weft.Future;
+import dev.weft.Weft;
+
+/**
+ * Futures that complete on a later loop iteration, so that awaiting them really suspends the
+ * awaiting coroutine (a completed future would take the fast path and prove nothing).
+ *
+ * <p>Call on the loop thread only.
+ */
+final class Later {
+    private Later() {
+    }
+
+    static <T> Future<T> value(T value) {
+        Future<T> f = Weft.loop().createFuture();
+        Weft.loop().callSoon(() -> f.setResult(value));
+        return f;
+    }
+
+    static <T> Future<T> failure(Throwable error) {
+        Future<T> f = Weft.loop().createFuture();
+        Weft.loop().callSoon(() -> f.setException(error));
+        return f;
+    }
+}
