@@ -2,7 +2,9 @@ package dev.weft.weave;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -18,7 +20,9 @@ import org.objectweb.asm.tree.analysis.Frame;
 /**
  * Pass 2: runs a typed data-flow analysis over one {@code @Async} method and takes a snapshot at
  * every suspension point: the types of the locals and of the operand stack below the awaited
- * value. Rejects awaits that hold a monitor or sit among a constructor's arguments.
+ * value, keeping only the locals that are live there ({@link Liveness}). Objects under
+ * construction across an await are first moved after it ({@link NewRelocation}); awaits that
+ * would hold a monitor are rejected.
  *
  * <p>Stateless; safe on any thread (each call builds its own analyzer).
  */
@@ -29,18 +33,24 @@ final class AnalysePass {
     static List<SuspensionPoint> analyse(ClassNode owner, AsyncMethod async, ClassHierarchy hierarchy)
             throws WeaveException {
         MethodNode m = async.method();
-        Frame<BasicValue>[] frames = run(owner, m, hierarchy, async.site());
         List<AbstractInsnNode> sites = new ArrayList<>();
         sites.addAll(async.awaits());
         sites.addAll(async.tailReturns());
         sites.sort((a, b) -> Integer.compare(m.instructions.indexOf(a), m.instructions.indexOf(b)));
+        Frame<BasicValue>[] frames = run(owner, m, hierarchy, async.site());
+        Set<AbstractInsnNode> news = NewRelocation.newsLiveAt(m, frames, sites);
+        if (!news.isEmpty()) {
+            NewRelocation.apply(m, frames, news, async.site());
+            frames = run(owner, m, hierarchy, async.site());
+        }
+        Liveness liveness = Liveness.of(m);
         List<SuspensionPoint> points = new ArrayList<>();
         for (AbstractInsnNode insn : sites) {
             AnalysisFrame f = (AnalysisFrame) frames[m.instructions.indexOf(insn)];
             if (f == null) {
                 continue; // unreachable code: javac keeps none, and it never runs
             }
-            points.add(snapshot(owner, m, insn, f, points.size() + 1));
+            points.add(snapshot(owner, m, insn, f, liveness.liveBefore(insn), points.size() + 1));
         }
         return List.copyOf(points);
     }
@@ -76,7 +86,7 @@ final class AnalysePass {
     }
 
     private static SuspensionPoint snapshot(ClassNode owner, MethodNode m, AbstractInsnNode insn,
-                                            AnalysisFrame f, int label) throws WeaveException {
+                                            AnalysisFrame f, BitSet live, int label) throws WeaveException {
         String site = Sites.of(owner, m, insn);
         if (f.monitors() > 0) {
             throw new WeaveException(new WeaveError(site, "Weft.await inside a synchronized block: "
@@ -85,7 +95,8 @@ final class AnalysePass {
         boolean tail = insn instanceof InsnNode;
         Type[] locals = new Type[f.getLocals()];
         for (int i = 0; i < locals.length; i++) {
-            locals[i] = typeOf(f.getLocal(i), site);
+            // Only live locals are saved: a dead one may hold a large object the method is done with.
+            locals[i] = live.get(i) ? typeOf(f.getLocal(i), site) : null;
         }
         List<Type> stack = new ArrayList<>();
         int below = f.getStackSize() - 1; // the awaited value itself is not saved
