@@ -34,7 +34,7 @@ final class Sleep implements Coroutine<Void>, Awaitable {
             task.yieldOnce(caller);
         } else {
             EventLoop loop = task.getLoop();
-            task.sleepUntil(caller, loop.nanoTime() + nanos);
+            task.sleepUntil(caller, Deadlines.after(loop.nanoTime(), nanos));
         }
         return Frame.SUSPENDED;
     }

@@ -1,0 +1,432 @@
+package dev.weft;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
+
+/**
+ * A single-threaded, selector-driven event loop: asyncio's event loop for the JVM.
+ *
+ * <p>Implementation overview. The loop owns a FIFO of ready callbacks ({@link ReadyQueue}), a
+ * heap of timers ({@link TimerQueue}), a selector ({@link SelectorIo}) and a concurrent inbox for
+ * callbacks posted from other threads. Each iteration ({@link #runOnce()}) reads like CPython's
+ * {@code BaseEventLoop._run_once}: drop cancelled timers, work out how long the selector may
+ * block (not at all when something is ready), poll it and dispatch the ready keys, take the
+ * callbacks other threads posted, move due timers to the ready queue, then run exactly the
+ * callbacks that were ready when the batch started; what they schedule runs next iteration. An
+ * iteration allocates nothing. A queued callback is a {@link Runnable} (a {@link Handle} when the
+ * caller needs one to cancel) or a {@link Task}, whose step runs directly, so waking a task is
+ * free. An exception escaping a callback is reported ({@link #setExceptionHandler}) and the loop
+ * goes on.
+ *
+ * <p>Time comes from a {@link Clock}. With a {@link VirtualClock} the loop never sleeps for a
+ * timer: when nothing is ready it moves the clock straight to the next deadline, so tests run on
+ * virtual time. It still blocks in its selector when no timer is pending at all, waiting for I/O
+ * or {@link #callSoonThreadsafe}.
+ *
+ * <p>Threading: the loop is bound to one thread, its owner: the thread that created it, re-bound
+ * to the thread that calls {@link #runUntilComplete} or {@link #runForever}. Every method must
+ * be called on the owner thread, except {@link #callSoonThreadsafe} (any thread, any time),
+ * {@link #close()} once the loop is not running, and the read-only {@link #isRunning()},
+ * {@link #isClosed()}, {@link #time()} and {@link #nanoTime()}; a call from another thread
+ * fails with an {@link IllegalStateException} naming both threads. At most one loop runs on a
+ * thread at a time. A closed loop rejects use with {@code IllegalStateException("event loop is
+ * closed")}. Null arguments are rejected with {@link NullPointerException}.
+ */
+public final class EventLoop {
+    private final Clock clock;
+    private final VirtualClock virtualClock;
+    private final ReadyQueue ready = new ReadyQueue();
+    private final TimerQueue timers = new TimerQueue();
+    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    final SelectorIo io;
+    private final LoopOwnership ownership = new LoopOwnership();
+
+    private boolean stopping;
+    /**
+     * A recent clock reading (creation, {@code callLater}, or the last iteration that had
+     * timers): the reference point for clamping deadlines, which needs no precision.
+     */
+    private long lastNow;
+    private final ExceptionReporter reporter = new ExceptionReporter();
+
+    /** The task whose step is running now, or null; set and cleared by {@link Task}. */
+    Task<?> currentTask;
+    /** The pending tasks of this loop, held strongly so none can vanish. */
+    final TaskRegistry tasks = new TaskRegistry();
+
+    private EventLoop(Clock clock) {
+        this.clock = clock;
+        this.virtualClock = clock instanceof VirtualClock ? (VirtualClock) clock : null;
+        this.io = SelectorIo.open(this);
+        this.lastNow = clock.nanoTime();
+    }
+
+    /**
+     * Creates a loop on the system clock, owned by the calling thread.
+     *
+     * @throws java.io.UncheckedIOException if no selector can be opened
+     */
+    public static EventLoop create() {
+        return new EventLoop(Clock.system());
+    }
+
+    /**
+     * Creates a loop on {@code clock}, owned by the calling thread; pass {@link Clock#virtual()}
+     * to run timers on virtual time.
+     *
+     * @throws java.io.UncheckedIOException if no selector can be opened
+     */
+    public static EventLoop create(Clock clock) {
+        return new EventLoop(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The loop running on the calling thread, or null; any thread. */
+    static EventLoop currentOrNull() {
+        return LoopOwnership.current();
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------
+
+    /**
+     * Schedules {@code callback} to run on the next loop iteration; callbacks run in the order
+     * they were scheduled.
+     *
+     * @return a handle that can cancel the call
+     */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkOpen();
+        checkThread();
+        Handle h = new Handle(this, callback);
+        ready.push(h);
+        return h;
+    }
+
+    /**
+     * Schedules {@code callback} to run after {@code delay} on the loop's clock. Timers with the
+     * same deadline run in the order they were scheduled. A negative delay means "now"; delays
+     * beyond about 73 years are shortened to that.
+     */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        return callLaterNanos(Deadlines.saturatedNanos(delay), callback);
+    }
+
+    /** Schedules {@code callback} to run after {@code delayMillis} milliseconds; see above. */
+    public TimerHandle callLater(long delayMillis, Runnable callback) {
+        return callLaterNanos(Deadlines.saturatedNanos(delayMillis), callback);
+    }
+
+    private TimerHandle callLaterNanos(long delayNanos, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkOpen();
+        checkThread();
+        long now = clock.nanoTime();
+        lastNow = now;
+        return scheduleAt(Deadlines.after(now, delayNanos), callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run at {@code deadlineNanos} on the scale of
+     * {@link #nanoTime()}; a deadline in the past runs on the next iteration.
+     */
+    public TimerHandle callAt(long deadlineNanos, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkOpen();
+        checkThread();
+        return scheduleAt(deadlineNanos, callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run on the next iteration; any thread. This is the only way
+     * for another thread to hand work to the loop: it wakes a loop blocked in its selector.
+     *
+     * @return a handle that can cancel the call
+     * @throws IllegalStateException if the loop is closed
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkOpen();
+        Handle h = new Handle(this, callback);
+        inbox.offer(h);
+        // A call from the running loop's own thread needs no wake-up: the loop is not in select.
+        if (!ownership.isRunningOnCurrentThread()) {
+            io.wakeup();
+        }
+        return h;
+    }
+
+    /** Appends a {@link Runnable} or a {@link Task} to the ready queue; no checks, no handle. */
+    void enqueue(Object callback) {
+        ready.push(callback);
+    }
+
+    /** Schedules a timer whose callback is a {@link Runnable} or a {@link Task}; no checks. */
+    TimerHandle scheduleAt(long deadlineNanos, Object callback) {
+        // Clamped against a recent reading, not a fresh one: a 73-year bound needs no precision,
+        // and this spares a clock read per timer.
+        TimerHandle t = new TimerHandle(this, callback, Deadlines.clamp(deadlineNanos, lastNow));
+        timers.add(t);
+        return t;
+    }
+
+    /** Runs a queued callback: a task's step, or a {@link Runnable}. */
+    static void dispatch(Object callback) {
+        if (callback instanceof Task) {
+            ((Task<?>) callback).step();
+        } else {
+            ((Runnable) callback).run();
+        }
+    }
+
+    // ---- futures and tasks -----------------------------------------------------------------
+
+    /** Creates a pending future bound to this loop (asyncio's {@code create_future}). */
+    public <T> Future<T> createFuture() {
+        checkOpen();
+        checkThread();
+        return new Future<>(this);
+    }
+
+    /** Wraps {@code coro} in a task scheduled to start on the next iteration. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return new Task<>(this, coro, null);
+    }
+
+    /** Wraps {@code coro} in a task named {@code name} (null: {@code Task-N}). */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return new Task<>(this, coro, name);
+    }
+
+    // ---- time ------------------------------------------------------------------------------
+
+    /** The loop's time in seconds, monotonic, on an arbitrary origin; any thread. */
+    public double time() {
+        return clock.nanoTime() / 1e9;
+    }
+
+    /** The loop's time in nanoseconds, monotonic, on an arbitrary origin; any thread. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    // ---- running ---------------------------------------------------------------------------
+
+    /**
+     * Runs the loop until {@code future} is done and returns its result; re-binds the loop to
+     * the calling thread. If the future failed, its exception is thrown unchanged and unwrapped,
+     * even when it is a checked one. Returns at once, without an iteration, if the future is
+     * already done. Stops after the iteration in which the future completed (or in which
+     * {@link #stop()} was called).
+     *
+     * @return the future's result
+     * @throws CancelledError if the future was cancelled
+     * @throws IllegalStateException if the loop is closed or already running, another loop runs
+     *     on this thread, or the loop was stopped before the future completed
+     * @throws IllegalArgumentException if the future belongs to another loop
+     */
+    public <T> T runUntilComplete(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        if (future.getLoop() != this) {
+            throw new IllegalArgumentException("the future belongs to a different loop: " + future);
+        }
+        ownership.enter(this);
+        try {
+            while (!future.done()) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            ownership.exit();
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("event loop stopped before the future completed: "
+                    + future);
+        }
+        return future.result();
+    }
+
+    /** Runs {@code coro} as a task until it completes; see {@link #runUntilComplete(Future)}. */
+    public <T> T runUntilComplete(Coroutine<T> coro) {
+        return runUntilComplete(createTask(coro));
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called; re-binds the loop to the calling thread. If
+     * {@code stop()} was called before, runs exactly one iteration.
+     *
+     * @throws IllegalStateException if the loop is closed or already running, or another loop
+     *     runs on this thread
+     */
+    public void runForever() {
+        ownership.enter(this);
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            ownership.exit();
+        }
+    }
+
+    /**
+     * Asks the loop to stop: the current iteration finishes (every callback of its batch runs),
+     * then {@link #runForever()} returns. From another thread, post it with
+     * {@code callSoonThreadsafe(loop::stop)}.
+     */
+    public void stop() {
+        checkThread();
+        stopping = true;
+    }
+
+    /** Whether the loop is running; any thread. */
+    public boolean isRunning() {
+        return ownership.isRunning();
+    }
+
+    /** Whether {@link #close()} was called; any thread. */
+    public boolean isClosed() {
+        return ownership.isClosed();
+    }
+
+    /**
+     * Closes the loop: discards pending callbacks and timers and closes the selector. Idempotent.
+     * May be called from any thread once the loop is not running, so a thread that ran the loop
+     * in the background can be joined and the loop closed by its creator.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    public void close() {
+        if (!ownership.close()) {
+            return;
+        }
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        io.close();
+    }
+
+    // ---- one iteration ---------------------------------------------------------------------
+
+    /** One loop iteration, in the order of CPython's {@code _run_once}. */
+    void runOnce() {
+        timers.dropCancelled();
+        long timeoutMillis = selectTimeoutMillis();
+        // Poll I/O; with nothing registered and no time to wait, skip the system call.
+        if (timeoutMillis != 0 || io.hasRegistrations()) {
+            io.select(timeoutMillis); // calls each ready key's handler
+        }
+        takeThreadsafeCallbacks();
+        if (virtualClock != null) {
+            advanceVirtualClockIfIdle();
+        }
+        moveDueTimers();
+        runReadyBatch();
+    }
+
+    /** 0 when anything can run now; until the next deadline; negative to block indefinitely. */
+    private long selectTimeoutMillis() {
+        if (stopping || !ready.isEmpty() || !inbox.isEmpty()) {
+            return 0;
+        }
+        TimerHandle next = timers.peek();
+        if (next == null) {
+            return -1; // nothing scheduled: only I/O or another thread can bring work
+        }
+        if (virtualClock != null) {
+            return 0; // virtual time: never sleep; advanceVirtualClockIfIdle() jumps there
+        }
+        return Deadlines.ceilMillis(next.deadlineNanos - clock.nanoTime());
+    }
+
+    private void takeThreadsafeCallbacks() {
+        for (Handle h = inbox.poll(); h != null; h = inbox.poll()) {
+            ready.push(h);
+        }
+    }
+
+    /** Instead of sleeping until the next deadline, moves the virtual clock there. */
+    private void advanceVirtualClockIfIdle() {
+        if (ready.isEmpty() && !stopping) {
+            timers.dropCancelled(); // a key handler may have cancelled the earliest timer
+            TimerHandle next = timers.peek();
+            if (next != null) {
+                virtualClock.advanceTo(next.deadlineNanos);
+            }
+        }
+    }
+
+    private void moveDueTimers() {
+        if (timers.size() == 0) {
+            return; // no timer: spare the clock read, a third of an idle iteration's cost
+        }
+        long now = clock.nanoTime();
+        lastNow = now;
+        for (TimerHandle t = timers.peek(); t != null && t.deadlineNanos - now <= 0;
+                t = timers.peek()) {
+            timers.poll();
+            if (!t.cancelled()) {
+                ready.push(t);
+            }
+        }
+    }
+
+    /** Runs exactly the callbacks ready now; those they schedule wait for the next batch. */
+    private void runReadyBatch() {
+        for (int n = ready.size(); n > 0; n--) {
+            Object callback = ready.poll();
+            try {
+                dispatch(callback);
+            } catch (Throwable t) {
+                reportException("Exception in callback " + callback, t);
+            }
+        }
+    }
+
+    // ---- errors and checks -----------------------------------------------------------------
+
+    /**
+     * Sets what the loop does with an exception that escaped a callback (asyncio's
+     * {@code set_exception_handler}): {@code handler} receives a description of where it
+     * happened and the exception. Null restores the default, which prints both to
+     * {@code System.err}. If the handler itself throws, both exceptions are printed.
+     */
+    public void setExceptionHandler(BiConsumer<String, Throwable> handler) {
+        checkThread();
+        reporter.setHandler(handler);
+    }
+
+    /** Reports an exception that escaped a callback, then lets the loop go on. */
+    void reportException(String context, Throwable t) {
+        reporter.report(context, t);
+    }
+
+    /** Fails with {@link IllegalStateException} unless called on the loop's owner thread. */
+    void checkThread() {
+        ownership.checkThread();
+    }
+
+    /** Whether the calling thread is the loop's owner thread. */
+    boolean inOwnerThread() {
+        return ownership.isOwner();
+    }
+
+    /** Fails with {@code IllegalStateException("event loop is closed")} once closed. */
+    void checkOpen() {
+        if (ownership.isClosed()) {
+            throw new IllegalStateException("event loop is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop " + (isClosed() ? "closed" : isRunning() ? "running" : "idle")
+                + " clock=" + clock + ">";
+    }
+}

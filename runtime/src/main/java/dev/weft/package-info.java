@@ -1,0 +1,12 @@
+/**
+ * weft's public API: the event loop ({@link dev.weft.EventLoop}, {@link dev.weft.Handle},
+ * {@link dev.weft.TimerHandle}, {@link dev.weft.Clock}), futures and tasks
+ * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}), their
+ * exceptions, and the {@link dev.weft.Weft} facade named after asyncio's module functions.
+ *
+ * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
+ * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.
+ *
+ * <p>Depends on {@code java.base} and {@code dev.weft.internal} only.
+ */
+package dev.weft;

@@ -1,0 +1,75 @@
+package dev.weft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ReadyQueueTest {
+
+    @Test
+    void poll_empty_returnsNull() {
+        ReadyQueue q = new ReadyQueue();
+        assertNull(q.poll());
+        assertTrue(q.isEmpty());
+    }
+
+    @Test
+    void poll_afterPushes_returnsInFifoOrder() {
+        ReadyQueue q = new ReadyQueue();
+        for (int i = 0; i < 5; i++) {
+            q.push(i);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i, q.poll());
+        }
+        assertNull(q.poll());
+    }
+
+    @Test
+    void push_beyondCapacityWhileWrapped_growsAndKeepsOrder() {
+        ReadyQueue q = new ReadyQueue();
+        int next = 0;
+        int expected = 0;
+        // Move the head into the middle of the array so that growth must unroll a wrapped ring.
+        for (int i = 0; i < 10; i++) {
+            q.push(next++);
+        }
+        for (int i = 0; i < 7; i++) {
+            assertEquals(expected++, q.poll());
+        }
+        for (int i = 0; i < 100; i++) {
+            q.push(next++);
+        }
+        assertEquals(next - expected, q.size());
+        while (!q.isEmpty()) {
+            assertEquals(expected++, q.poll());
+        }
+        assertEquals(next, expected);
+    }
+
+    @Test
+    void size_interleavedPushAndPoll_tracksCount() {
+        ReadyQueue q = new ReadyQueue();
+        for (int round = 0; round < 1000; round++) {
+            q.push("a");
+            q.push("b");
+            q.poll();
+            assertEquals(round + 1, q.size());
+        }
+    }
+
+    @Test
+    void clear_nonEmpty_leavesEmptyReusableQueue() {
+        ReadyQueue q = new ReadyQueue();
+        for (int i = 0; i < 40; i++) {
+            q.push(i);
+        }
+        q.clear();
+        assertTrue(q.isEmpty());
+        assertNull(q.poll());
+        q.push("x");
+        assertEquals("x", q.poll());
+    }
+}
