@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A single-threaded, selector-driven event loop: asyncio's event loop for the JVM.
@@ -218,8 +219,9 @@ public final class EventLoop {
      * Runs the loop until {@code future} is done and returns its result; re-binds the loop to
      * the calling thread. If the future failed, its exception is thrown unchanged and unwrapped,
      * even when it is a checked one. Returns at once, without an iteration, if the future is
-     * already done. Stops after the iteration in which the future completed (or in which
-     * {@link #stop()} was called).
+     * already done. Stops after the iteration in which the future's stop callback ran — the
+     * callbacks registered on the future before this call run first, as in asyncio — or in
+     * which {@link #stop()} was called.
      *
      * @return the future's result
      * @throws CancelledError if the future was cancelled
@@ -232,17 +234,22 @@ public final class EventLoop {
         if (future.getLoop() != this) {
             throw new IllegalArgumentException("the future belongs to a different loop: " + future);
         }
+        if (future.done()) {
+            return future.result();
+        }
+        // As in asyncio, stopping is itself a done callback: it runs after the callbacks that
+        // were registered on the future before, so they still see their iteration.
+        Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
         ownership.enter(this);
         try {
-            while (!future.done()) {
+            do {
                 runOnce();
-                if (stopping) {
-                    break;
-                }
-            }
+            } while (!stopping);
         } finally {
             stopping = false;
             ownership.exit();
+            future.removeDoneCallback(stopper);
         }
         if (!future.done()) {
             throw new IllegalStateException("event loop stopped before the future completed: "

@@ -239,17 +239,15 @@ public class Task<T> extends Future<T> {
         return coro;
     }
 
+    /**
+     * Like asyncio's repr: {@code <Task pending name='Task-1' coro=<Cls.m(Cls.java:12)>>}, with
+     * {@code result=...} or {@code exception=...} once finished.
+     */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("<Task ");
-        if (!done()) {
-            s.append(mustCancel ? "cancelling" : "pending");
-        } else if (cancelled()) {
-            s.append("cancelled");
-        } else {
-            s.append("finished");
-        }
-        s.append(" name='").append(name).append("' coro=").append(root.site()).append('>');
-        return s.toString();
+        String state = describeState();
+        String head = done() ? state.split(" ", 2)[0] : mustCancel ? "cancelling" : state;
+        String tail = done() && state.indexOf(' ') > 0 ? " " + state.split(" ", 2)[1] : "";
+        return "<Task " + head + " name='" + name + "' coro=<" + root.site() + ">" + tail + ">";
     }
 }
