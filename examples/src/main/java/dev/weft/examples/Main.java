@@ -1,0 +1,94 @@
+package dev.weft.examples;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The demo that {@code java -jar weft-examples.jar} starts: runs one example program of the
+ * seeds.
+ *
+ * <ul>
+ *   <li>no arguments: runs {@link ChainCoroutines};
+ *   <li>an example's simple class name (for instance {@code CallLater}): runs that example, with
+ *       the remaining arguments;
+ *   <li>{@code --list}: prints every example's name, seed section and summary.
+ * </ul>
+ *
+ * <p>An unknown name prints the list to standard error and exits with status 2.
+ */
+public final class Main {
+
+    /**
+     * One runnable example.
+     *
+     * @param name the class's simple name, which selects it on the command line
+     * @param section the seed section it mirrors
+     * @param summary what it shows, in a few words
+     * @param main the class's {@code main} method
+     */
+    record Example(String name, String section, String summary, Consumer<String[]> main) {
+    }
+
+    /** Every example, in the order of the seed. */
+    static final List<Example> EXAMPLES = List.of(
+            new Example("StartCoroutine", "1.2.1", "start a coroutine",
+                    StartCoroutine::main),
+            new Example("ReturnValue", "1.2.2", "return a value from a coroutine",
+                    ReturnValue::main),
+            new Example("ChainCoroutines", "1.2.3", "chain coroutines with await",
+                    ChainCoroutines::main),
+            new Example("ChainGenerators", "1.2.4", "the generator-based chain, with await",
+                    ChainGenerators::main),
+            new Example("CallSoon", "1.3.1", "schedule callbacks with callSoon",
+                    CallSoon::main),
+            new Example("CallLater", "1.3.2", "schedule callbacks after a delay",
+                    CallLater::main),
+            new Example("CallAt", "1.3.3", "schedule callbacks at a loop time",
+                    CallAt::main),
+            new Example("AwaitFutureUntilComplete", "1.4.1", "run the loop until a future is done",
+                    AwaitFutureUntilComplete::main),
+            new Example("AwaitFuture", "1.4.1", "await a future in a coroutine",
+                    AwaitFuture::main),
+            new Example("FutureCallbacks", "1.4.2", "done callbacks on a future",
+                    FutureCallbacks::main),
+            new Example("CreateTask", "1.5.1", "start a task and await it",
+                    CreateTask::main),
+            new Example("CancelTaskBeforeStart", "1.5.2", "cancel a task before it starts",
+                    CancelTaskBeforeStart::main),
+            new Example("CancelTaskWhileSleeping", "1.5.2", "cancel a task while it sleeps",
+                    CancelTaskWhileSleeping::main),
+            new Example("EnsureFuture", "1.5.3", "wrap a coroutine in a task with ensureFuture",
+                    EnsureFuture::main));
+
+    private static final String DEFAULT_EXAMPLE = "ChainCoroutines";
+
+    private Main() {
+    }
+
+    /** Runs the example that {@code args[0]} names ({@link ChainCoroutines} by default). */
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--list")) {
+            list(System.out);
+            return;
+        }
+        String name = args.length > 0 ? args[0] : DEFAULT_EXAMPLE;
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        for (Example example : EXAMPLES) {
+            if (example.name().equals(name)) {
+                example.main().accept(rest);
+                return;
+            }
+        }
+        System.err.println("unknown example: " + name + "; the examples are:");
+        list(System.err);
+        System.exit(2);
+    }
+
+    private static void list(PrintStream out) {
+        for (Example example : EXAMPLES) {
+            out.printf("%-26s %s  %s%n", example.name(), example.section(), example.summary());
+        }
+    }
+}
