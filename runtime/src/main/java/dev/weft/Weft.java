@@ -61,6 +61,29 @@ public final class Weft {
         throw NotWoven.at("Weft.done");
     }
 
+    /**
+     * Yields {@code value} from the enclosing {@code @Async Generator<Y, S>} method and returns
+     * what the consumer sends next (null for {@code next()}): Python's {@code got = yield value}.
+     * Must be called qualified, {@code Weft.yield(x)}: Java forbids an unqualified call to a
+     * method named {@code yield}. The weaver replaces the call.
+     *
+     * @throws IllegalStateException if the calling method was not woven
+     */
+    public static <S> S yield(Object value) {
+        throw NotWoven.at("Weft.yield");
+    }
+
+    /**
+     * Delegates the enclosing generator to {@code sub} until it finishes (PEP 380's
+     * {@code yield from}): its values go straight to this generator's consumer, and what the
+     * consumer sends, throws or closes is forwarded. Returns the sub-generator's return value.
+     *
+     * @throws IllegalStateException if the calling method was not woven
+     */
+    public static <R> R yieldFrom(Generator<?, ?> sub) {
+        throw NotWoven.at("Weft.yieldFrom");
+    }
+
     // ---- running -----------------------------------------------------------------------------
 
     /**

@@ -34,8 +34,10 @@ final class AnalysePass {
             throws WeaveException {
         MethodNode m = async.method();
         List<AbstractInsnNode> sites = new ArrayList<>();
-        sites.addAll(async.awaits());
-        sites.addAll(async.tailReturns());
+        sites.addAll(async.suspensions());
+        if (async.kind().tailSuspends) {
+            sites.addAll(async.tailReturns());
+        }
         sites.sort((a, b) -> Integer.compare(m.instructions.indexOf(a), m.instructions.indexOf(b)));
         Frame<BasicValue>[] frames = run(owner, m, hierarchy, async.site());
         Set<AbstractInsnNode> news = NewRelocation.newsLiveAt(m, frames, sites);

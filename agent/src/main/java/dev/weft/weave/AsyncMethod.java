@@ -10,15 +10,17 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * @param method the method as read (the rewrite pass moves its code into the body)
  * @param site {@code Class.method(File.java:line)} of the method
- * @param awaits the {@code Weft.await} calls, in code order
- * @param plainDones {@code Weft.done} calls whose value goes straight to {@code ARETURN}: the
- *     call is removed and the return completes the coroutine
- * @param otherDones {@code Weft.done} calls used any other way: they become an already completed
+ * @param kind coroutine or generator, from the declared return type
+ * @param suspensions the calls that may suspend ({@code Weft.await}, {@code Weft.yield},
+ *     {@code Weft.yieldFrom}), in code order
+ * @param plainDones completing calls ({@code Weft.done}, {@code Generator.returning}) whose value
+ *     goes straight to {@code ARETURN}: the call is removed and the return completes the method
+ * @param otherDones completing calls used any other way: they become an already completed
  *     coroutine object
- * @param tailReturns the {@code ARETURN}s that do not return a plain done value: they await the
- *     returned coroutine or future (tail delegation) and complete with its value
+ * @param tailReturns the {@code ARETURN}s that do not return a plain completed value: a coroutine
+ *     awaits the returned coroutine or future (tail delegation); a generator unwraps it
  */
-record AsyncMethod(MethodNode method, String site, List<MethodInsnNode> awaits,
+record AsyncMethod(MethodNode method, String site, MethodKind kind, List<MethodInsnNode> suspensions,
                    List<MethodInsnNode> plainDones, List<MethodInsnNode> otherDones,
                    List<InsnNode> tailReturns) {
 }

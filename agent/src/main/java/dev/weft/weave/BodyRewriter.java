@@ -28,7 +28,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * <ul>
  * <li>an entry {@code tableswitch} on {@code frame.state}: 0 restores the arguments and starts
  *     the method, k jumps to resume point k;</li>
- * <li>at each await, a call to {@code Frame.await}; when it answers {@code SUSPENDED}, the
+ * <li>at each await or yield, a call to its {@code Frame} entry ({@code await},
+ *     {@code yieldValue}, {@code yieldFrom}); when it answers {@code SUSPENDED}, the
  *     operand stack and locals are saved, the state set, and {@code SUSPENDED} returned;</li>
  * <li>for each resume point, restore code placed after the method's last instruction — outside
  *     every try block, so an exception handler never sees half-restored locals — which jumps
@@ -65,8 +66,11 @@ final class BodyRewriter {
             if (p.point().tail()) {
                 rewriteTail(body.instructions, p, target, outOfLine);
             } else {
-                rewriteAwait(body.instructions, p, target, outOfLine);
+                rewriteSuspension(body.instructions, p, async.kind(), target, outOfLine);
             }
+        }
+        if (!async.kind().tailSuspends) {
+            unwrapReturns(body.instructions, async);
         }
         body.instructions.insert(entry(layout, resumeTargets));
         body.instructions.add(outOfLine);
@@ -97,12 +101,14 @@ final class BodyRewriter {
         return out;
     }
 
-    private static void rewriteAwait(InsnList code, PointLayout p, LabelNode resumeTarget, InsnList outOfLine) {
+    private static void rewriteSuspension(InsnList code, PointLayout p, MethodKind kind,
+                                          LabelNode resumeTarget, InsnList outOfLine) {
         LabelNode resumed = new LabelNode();
         LabelNode cont = new LabelNode();
         InsnList at = new InsnList();
         at.add(new VarInsnNode(Opcodes.ALOAD, FRAME_LOCAL));
-        at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME, RuntimeNames.AWAIT_ENTRY,
+        String entry = kind.entryFor((MethodInsnNode) p.point().insn());
+        at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME, entry,
                 RuntimeNames.AWAIT_ENTRY_DESC, false));
         at.add(new InsnNode(Opcodes.DUP));
         at.add(suspendedConstant());
@@ -146,6 +152,14 @@ final class BodyRewriter {
         outOfLine.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.RESUMED,
                 RuntimeNames.RESUMED_DESC, false));
         outOfLine.add(new InsnNode(Opcodes.ARETURN));
+    }
+
+    /** A generator's {@code return x;} of anything but a plain returning value: unwrap it. */
+    private static void unwrapReturns(InsnList code, AsyncMethod async) {
+        for (AbstractInsnNode ret : async.tailReturns()) {
+            code.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME,
+                    RuntimeNames.GENERATOR_RETURN, RuntimeNames.GENERATOR_RETURN_DESC, false));
+        }
     }
 
     private static void rewriteDones(InsnList code, AsyncMethod async) {

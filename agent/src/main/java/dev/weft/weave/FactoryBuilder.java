@@ -60,7 +60,8 @@ final class FactoryBuilder {
         if (line > 0) {
             out.add(new LineNumberNode(line, start));
         }
-        out.add(new TypeInsnNode(Opcodes.NEW, RuntimeNames.FRAME));
+        String frameClass = async.kind().frameClass;
+        out.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         out.add(new InsnNode(Opcodes.DUP));
         Type bodyType = Type.getMethodType(RuntimeNames.BODY_DESC);
         Handle impl = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, RuntimeNames.BODY_DESC,
@@ -70,7 +71,7 @@ final class FactoryBuilder {
         out.add(new LdcInsnNode(async.site()));
         out.add(SaveRestore.intConst(layout.primSlots()));
         out.add(SaveRestore.intConst(layout.refSlots()));
-        out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, RuntimeNames.FRAME, "<init>",
+        out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
                 RuntimeNames.FRAME_INIT_DESC, false));
         out.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         for (SavedValue v : layout.start().locals()) {

@@ -16,6 +16,17 @@ final class RuntimeNames {
     static final String AWAIT = "await";
     static final String DONE = "done";
 
+    static final String YIELD = "yield";
+    static final String YIELD_FROM = "yieldFrom";
+    static final String GENERATOR = "dev/weft/Generator";
+    static final String GENERATOR_DESC = "L" + GENERATOR + ";";
+    static final String RETURNING = "returning";
+    static final String GENERATOR_FRAME = "dev/weft/internal/GeneratorFrame";
+    static final String YIELD_ENTRY = "yieldValue";
+    static final String YIELD_FROM_ENTRY = "yieldFrom";
+    static final String GENERATOR_RETURN = "generatorReturn";
+    static final String GENERATOR_RETURN_DESC = "(Ljava/lang/Object;)Ljava/lang/Object;";
+
     static final String COROUTINE = "dev/weft/Coroutine";
     static final String COROUTINE_DESC = "L" + COROUTINE + ";";
 

@@ -23,9 +23,11 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * shapes the weaver cannot turn into a state machine — each with a message naming
  * {@code Class.method(File.java:line)} and what to change.
  *
- * <p>Rejected: {@code Weft.await} in a method that is not {@code @Async} (lambdas, constructors
- * and static initialisers included); {@code @Async} on a method that does not return
- * {@code Coroutine}, on an abstract, native or {@code synchronized} method.
+ * <p>Rejected: {@code Weft.await}/{@code yield}/{@code yieldFrom} in a method that is not
+ * {@code @Async} (lambdas, constructors and static initialisers included); a generator marker in
+ * a coroutine or the other way round; {@code @Async} on a method that returns neither
+ * {@code Coroutine} nor {@code Generator}, or on an abstract, native or {@code synchronized}
+ * method.
  *
  * <p>Stateless; safe on any thread.
  */
@@ -66,11 +68,11 @@ final class ScanPass {
 
     private static AsyncMethod scanAsync(ClassNode owner, MethodNode m, List<WeaveError> errors) {
         String site = Sites.of(owner, m);
-        Type returns = Type.getReturnType(m.desc);
-        if (!RuntimeNames.COROUTINE_DESC.equals(returns.getDescriptor())) {
-            errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T>, not "
-                    + returns.getClassName() + ": change the return type to Coroutine<T> and return "
-                    + "Weft.done(value)"));
+        MethodKind kind = MethodKind.of(m.desc);
+        if (kind == null) {
+            errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T> or "
+                    + "dev.weft.Generator<Y, S>, not " + Type.getReturnType(m.desc).getClassName()
+                    + ": change the return type to Coroutine<T> and return Weft.done(value)"));
             return null;
         }
         if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
@@ -83,20 +85,26 @@ final class ScanPass {
                     + "be held across a suspension; use dev.weft.sync.Lock instead"));
             return null;
         }
-        return collect(owner, m, site);
+        return collect(owner, m, site, kind, errors);
     }
 
-    private static AsyncMethod collect(ClassNode owner, MethodNode m, String site) {
+    private static AsyncMethod collect(ClassNode owner, MethodNode m, String site, MethodKind kind,
+                                       List<WeaveError> errors) {
         Set<LabelNode> targets = jumpTargets(m);
-        List<MethodInsnNode> awaits = new ArrayList<>();
+        List<MethodInsnNode> suspensions = new ArrayList<>();
         List<MethodInsnNode> plainDones = new ArrayList<>();
         List<MethodInsnNode> otherDones = new ArrayList<>();
         Set<AbstractInsnNode> plainReturns = new HashSet<>();
         List<InsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (isMarker(i, RuntimeNames.AWAIT)) {
-                awaits.add((MethodInsnNode) i);
-            } else if (isMarker(i, RuntimeNames.DONE)) {
+            String foreign = kind.foreignMarker(i);
+            if (foreign != null) {
+                errors.add(new WeaveError(Sites.of(owner, m, i), foreign + " cannot be used in a method "
+                        + "returning " + kind.typeName() + ": a Coroutine awaits and completes with "
+                        + "Weft.done(v); a Generator yields and returns Generator.returning(v)"));
+            } else if (kind.suspendsAt(i)) {
+                suspensions.add((MethodInsnNode) i);
+            } else if (kind.completesAt(i)) {
                 AbstractInsnNode next = nextReal(i, targets);
                 if (next != null && next.getOpcode() == Opcodes.ARETURN) {
                     plainDones.add((MethodInsnNode) i);
@@ -109,7 +117,7 @@ final class ScanPass {
             }
         }
         returns.removeIf(plainReturns::contains);
-        return new AsyncMethod(m, site, List.copyOf(awaits), List.copyOf(plainDones),
+        return new AsyncMethod(m, site, kind, List.copyOf(suspensions), List.copyOf(plainDones),
                 List.copyOf(otherDones), List.copyOf(returns));
     }
 
@@ -152,10 +160,12 @@ final class ScanPass {
             return;
         }
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (isMarker(i, RuntimeNames.AWAIT)) {
-                errors.add(new WeaveError(Sites.of(owner, m, i), "Weft.await is used in "
+            if (MethodKind.anySuspendingMarker(i)) {
+                String marker = "Weft." + ((MethodInsnNode) i).name;
+                errors.add(new WeaveError(Sites.of(owner, m, i), marker + " is used in "
                         + describe(m) + ", which is not @Async: only an @Async method returning "
-                        + "Coroutine<T> can suspend; move the await into one"));
+                        + "Coroutine<T> (await) or Generator<Y, S> (yield) can suspend; move the "
+                        + marker + " into one"));
             }
         }
     }
@@ -171,13 +181,5 @@ final class ScanPass {
             return "a lambda (lambdas cannot suspend; call an @Async method and await its result)";
         }
         return "method " + m.name;
-    }
-
-    static boolean isMarker(AbstractInsnNode i, String name) {
-        if (i.getOpcode() != Opcodes.INVOKESTATIC) {
-            return false;
-        }
-        MethodInsnNode call = (MethodInsnNode) i;
-        return RuntimeNames.WEFT.equals(call.owner) && name.equals(call.name);
     }
 }

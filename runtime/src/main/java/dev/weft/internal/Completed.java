@@ -13,6 +13,10 @@ final class Completed implements Coroutine<Object>, Awaitable {
         this.value = value;
     }
 
+    Object value() {
+        return value;
+    }
+
     @Override
     public Object awaitFrom(Frame caller) {
         return value;

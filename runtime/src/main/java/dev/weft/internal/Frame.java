@@ -28,7 +28,7 @@ import dev.weft.Task;
  *
  * <p>Threading: confined to the thread of the loop running the frame's task.
  */
-public final class Frame implements Coroutine<Object>, Awaitable {
+public class Frame implements Coroutine<Object>, Awaitable {
 
     /** Returned by a body (and by {@link #await}) when the coroutine stopped at an await. */
     public static final Object SUSPENDED = new Sentinel("SUSPENDED");
@@ -103,6 +103,37 @@ public final class Frame implements Coroutine<Object>, Awaitable {
     public IllegalStateException notResumable() {
         return new IllegalStateException("coroutine " + site + " has no resume point " + state
                 + "; this is a weft bug, please report it");
+    }
+
+    /**
+     * Yields {@code value} from a generator body: the call woven code puts where the source said
+     * {@code Weft.yield(value)}. Always answers {@link #SUSPENDED}.
+     */
+    public static Object yieldValue(Object value, Frame generator) {
+        return ((GeneratorFrame) generator).parkYield(value);
+    }
+
+    /**
+     * Delegates a generator body to {@code sub} ({@code Weft.yieldFrom(sub)}, PEP 380): the
+     * sub-generator's return value if it finished at once, else {@link #SUSPENDED}.
+     */
+    public static Object yieldFrom(Object sub, Frame generator) {
+        return ((GeneratorFrame) generator).startDelegation(sub);
+    }
+
+    /**
+     * The return value of a generator body's {@code return x;} when {@code x} is not a plain
+     * {@code Generator.returning(v)}: null, or a value wrapped by {@link #completed}.
+     */
+    public static Object generatorReturn(Object returned) {
+        if (returned == null) {
+            return null;
+        }
+        if (returned instanceof Completed) {
+            return ((Completed) returned).value();
+        }
+        throw new IllegalStateException("a generator body must return Generator.returning(value) "
+                + "or null, not " + returned);
     }
 
     /**

@@ -1,0 +1,100 @@
+package dev.weft.weave;
+
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * What an {@code @Async} method is, decided by its declared return type, and what that means
+ * for weaving: which marker calls suspend it (and the runtime entry each becomes), which call
+ * completes it, which frame class holds it, and whether {@code return x;} delegates.
+ *
+ * <p>Immutable.
+ */
+enum MethodKind {
+    /** {@code Coroutine<T>}: awaits; {@code return otherCoroutine;} awaits it (tail delegation). */
+    COROUTINE(RuntimeNames.COROUTINE_DESC, RuntimeNames.FRAME,
+            Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY),
+            RuntimeNames.WEFT, RuntimeNames.DONE, true),
+    /** {@code Generator<Y, S>}: yields; the return value comes from {@code Generator.returning}. */
+    GENERATOR(RuntimeNames.GENERATOR_DESC, RuntimeNames.GENERATOR_FRAME,
+            Map.of(RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY, RuntimeNames.YIELD_FROM, RuntimeNames.YIELD_FROM_ENTRY),
+            RuntimeNames.GENERATOR, RuntimeNames.RETURNING, false);
+
+    /** Marker names on {@code Weft} that suspend some kind of method. */
+    private static final Set<String> ALL_SUSPENDING =
+            Set.of(RuntimeNames.AWAIT, RuntimeNames.YIELD, RuntimeNames.YIELD_FROM);
+
+    final String returnDesc;
+    final String frameClass;
+    private final Map<String, String> suspending;
+    final String doneOwner;
+    final String doneName;
+    final boolean tailSuspends;
+
+    MethodKind(String returnDesc, String frameClass, Map<String, String> suspending,
+               String doneOwner, String doneName, boolean tailSuspends) {
+        this.returnDesc = returnDesc;
+        this.frameClass = frameClass;
+        this.suspending = suspending;
+        this.doneOwner = doneOwner;
+        this.doneName = doneName;
+        this.tailSuspends = tailSuspends;
+    }
+
+    /** The kind for a method descriptor, or null when its return type is not supported. */
+    static MethodKind of(String methodDesc) {
+        String ret = methodDesc.substring(methodDesc.indexOf(')') + 1);
+        for (MethodKind k : values()) {
+            if (k.returnDesc.equals(ret)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code i} is a marker that suspends this kind of method. */
+    boolean suspendsAt(AbstractInsnNode i) {
+        return isWeftCall(i) && suspending.containsKey(((MethodInsnNode) i).name);
+    }
+
+    /** The {@code Frame} entry that replaces the suspending marker {@code call}. */
+    String entryFor(MethodInsnNode call) {
+        return suspending.get(call.name);
+    }
+
+    /** Whether {@code i} completes this kind of method ({@code Weft.done}, {@code Generator.returning}). */
+    boolean completesAt(AbstractInsnNode i) {
+        return i.getOpcode() == Opcodes.INVOKESTATIC && doneOwner.equals(((MethodInsnNode) i).owner)
+                && doneName.equals(((MethodInsnNode) i).name);
+    }
+
+    /** A marker of another kind, which this kind of method must not use, or null. */
+    String foreignMarker(AbstractInsnNode i) {
+        if (isWeftCall(i) && ALL_SUSPENDING.contains(((MethodInsnNode) i).name) && !suspendsAt(i)) {
+            return "Weft." + ((MethodInsnNode) i).name;
+        }
+        for (MethodKind other : values()) {
+            if (other != this && other.completesAt(i)) {
+                return (other == COROUTINE ? "Weft." : "Generator.") + other.doneName;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code i} is any suspending marker (for methods that are not {@code @Async}). */
+    static boolean anySuspendingMarker(AbstractInsnNode i) {
+        return isWeftCall(i) && ALL_SUSPENDING.contains(((MethodInsnNode) i).name);
+    }
+
+    /** How users write this kind's return type, for messages. */
+    String typeName() {
+        return this == COROUTINE ? "Coroutine<T>" : "Generator<Y, S>";
+    }
+
+    private static boolean isWeftCall(AbstractInsnNode i) {
+        return i.getOpcode() == Opcodes.INVOKESTATIC && RuntimeNames.WEFT.equals(((MethodInsnNode) i).owner);
+    }
+}

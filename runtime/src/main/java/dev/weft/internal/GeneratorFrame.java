@@ -1,0 +1,231 @@
+package dev.weft.internal;
+
+import dev.weft.Generator;
+import dev.weft.GeneratorExit;
+import dev.weft.GeneratorState;
+import dev.weft.StopIteration;
+
+/**
+ * The frame of one call of a woven {@code @Async Generator<Y, S>} method, which is also the
+ * generator object the call returns.
+ *
+ * <p>Implementation overview. A generator body is woven exactly like a coroutine body; its
+ * {@code Weft.yield(y)} is a suspension point whose entry ({@link Frame#yieldValue}) parks
+ * {@code y} here and answers {@code SUSPENDED}, so the body saves itself and returns. Driving
+ * the generator ({@link #step}) resumes the body with the sent value or the thrown exception
+ * and reads the parked value back: no loop, no allocation per element. {@code Weft.yieldFrom}
+ * ({@link Frame#yieldFrom}) runs the sub-generator once; while it keeps yielding, this frame
+ * stays suspended and forwards {@code send}/{@code throwInto}/{@code close} to it, and when it
+ * finishes, the body resumes with its return value (PEP 380). Internally the end is signalled
+ * by a sentinel, so delegation chains never throw {@link StopIteration} between woven
+ * generators.
+ *
+ * <p>Threading: not thread-safe; one driver at a time, as for any iterator.
+ */
+public final class GeneratorFrame extends Frame implements Generator<Object, Object> {
+    private static final Object FINISHED = new Sentinel("FINISHED");
+
+    private GeneratorState genState = GeneratorState.CREATED;
+    private Object yielded;
+    private Generator<?, ?> delegate;
+    private Object delegateResult;
+    private Object returned;
+
+    /** Creates the frame of one generator call; called by woven factories. */
+    public GeneratorFrame(Body body, String site, int primSlots, int refSlots) {
+        super(body, site, primSlots, refSlots);
+    }
+
+    // ---- the public protocol ---------------------------------------------------------------
+
+    @Override
+    public Object next() {
+        return send(null);
+    }
+
+    @Override
+    public Object send(Object value) {
+        return valueOrStop(step(value, null));
+    }
+
+    @Override
+    public Object throwInto(Throwable error) {
+        if (error == null) {
+            throw new NullPointerException("throwInto(null)");
+        }
+        return valueOrStop(step(null, error));
+    }
+
+    @Override
+    public void close() {
+        if (genState == GeneratorState.CLOSED) {
+            return;
+        }
+        if (genState == GeneratorState.CREATED) {
+            genState = GeneratorState.CLOSED;
+            return;
+        }
+        Object next;
+        try {
+            next = step(null, new GeneratorExit());
+        } catch (GeneratorExit | StopIteration expected) {
+            return;
+        }
+        if (next != FINISHED) {
+            throw new IllegalStateException("generator " + site() + " ignored GeneratorExit: it "
+                    + "yielded again while being closed; let GeneratorExit propagate from the yield");
+        }
+    }
+
+    @Override
+    public GeneratorState state() {
+        return genState;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R returnValue() {
+        return (R) returned;
+    }
+
+    /** Generators are iterated, not awaited. */
+    @Override
+    public Object awaitFrom(Frame awaiter) {
+        throw new IllegalStateException("generator " + site() + " cannot be awaited: iterate it "
+                + "with next()/send(), or delegate to it with Weft.yieldFrom(...)");
+    }
+
+    private Object valueOrStop(Object step) {
+        if (step == FINISHED) {
+            throw new StopIteration(returned);
+        }
+        return step;
+    }
+
+    // ---- the engine ------------------------------------------------------------------------
+
+    /**
+     * Resumes the generator with a sent value or an exception to throw at its yield.
+     *
+     * @return the next yielded value, or {@link #FINISHED} once the body has returned
+     */
+    Object step(Object sent, Throwable thrown) {
+        switch (genState) {
+            case RUNNING:
+                throw new IllegalStateException("generator " + site() + " is already running: "
+                        + "a generator cannot be resumed from inside itself");
+            case CLOSED:
+                if (thrown != null) {
+                    throw Sneaky.<RuntimeException>raise(thrown);
+                }
+                return FINISHED;
+            case CREATED:
+                if (thrown != null) {
+                    genState = GeneratorState.CLOSED;
+                    throw Sneaky.<RuntimeException>raise(thrown);
+                }
+                if (sent != null) {
+                    throw new IllegalStateException("cannot send a non-null value to the just-created "
+                            + "generator " + site() + ": start it with next() or send(null)");
+                }
+                break;
+            default:
+                break;
+        }
+        genState = GeneratorState.RUNNING;
+        return delegate != null ? stepDelegate(sent, thrown) : resumeBody(sent, thrown);
+    }
+
+    private Object stepDelegate(Object sent, Throwable thrown) {
+        Generator<?, ?> sub = delegate;
+        if (thrown instanceof GeneratorExit) {
+            delegate = null; // PEP 380: close the sub-generator, then raise GeneratorExit here
+            try {
+                sub.close();
+            } catch (Throwable t) {
+                return resumeBody(null, t);
+            }
+            return resumeBody(null, thrown);
+        }
+        Object next;
+        try {
+            next = stepOf(sub, sent, thrown);
+        } catch (Throwable t) {
+            delegate = null;
+            return resumeBody(null, t);
+        }
+        if (next != FINISHED) {
+            genState = GeneratorState.SUSPENDED;
+            return next;
+        }
+        delegate = null;
+        Object result = delegateResult;
+        delegateResult = null;
+        return resumeBody(result, null);
+    }
+
+    private Object resumeBody(Object value, Throwable error) {
+        if (!isCreated()) {
+            resumeWith(value, error);
+        }
+        Object result;
+        try {
+            result = run();
+        } catch (Throwable t) {
+            genState = GeneratorState.CLOSED;
+            throw t;
+        }
+        if (result == SUSPENDED) {
+            genState = GeneratorState.SUSPENDED;
+            Object y = yielded;
+            yielded = null;
+            return y;
+        }
+        genState = GeneratorState.CLOSED;
+        returned = result;
+        return FINISHED;
+    }
+
+    /** One step of any generator, woven or not; a finished one answers {@link #FINISHED}. */
+    @SuppressWarnings("unchecked")
+    private Object stepOf(Generator<?, ?> sub, Object sent, Throwable thrown) {
+        if (sub instanceof GeneratorFrame) {
+            GeneratorFrame g = (GeneratorFrame) sub;
+            Object next = g.step(sent, thrown);
+            if (next == FINISHED) {
+                delegateResult = g.returned;
+            }
+            return next;
+        }
+        try {
+            return thrown != null ? sub.throwInto(thrown) : ((Generator<?, Object>) sub).send(sent);
+        } catch (StopIteration end) {
+            delegateResult = end.value();
+            return FINISHED;
+        }
+    }
+
+    // ---- entries called by woven bodies through Frame ---------------------------------------
+
+    Object parkYield(Object value) {
+        yielded = value;
+        return SUSPENDED;
+    }
+
+    Object startDelegation(Object sub) {
+        if (!(sub instanceof Generator)) {
+            throw new IllegalArgumentException("Weft.yieldFrom in " + site() + " needs a Generator, "
+                    + "not " + (sub == null ? "null" : sub.getClass().getName()));
+        }
+        Generator<?, ?> g = (Generator<?, ?>) sub;
+        Object first = stepOf(g, null, null);
+        if (first == FINISHED) {
+            Object result = delegateResult;
+            delegateResult = null;
+            return result; // finished at once: the body goes on without suspending
+        }
+        delegate = g;
+        yielded = first;
+        return SUSPENDED;
+    }
+}
