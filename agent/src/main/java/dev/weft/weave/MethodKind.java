@@ -21,7 +21,11 @@ enum MethodKind {
     /** {@code Generator<Y, S>}: yields; the return value comes from {@code Generator.returning}. */
     GENERATOR(RuntimeNames.GENERATOR_DESC, RuntimeNames.GENERATOR_FRAME,
             Map.of(RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY, RuntimeNames.YIELD_FROM, RuntimeNames.YIELD_FROM_ENTRY),
-            RuntimeNames.GENERATOR, RuntimeNames.RETURNING, false);
+            RuntimeNames.GENERATOR, RuntimeNames.RETURNING, false),
+    /** {@code AsyncGenerator<Y>}: awaits and yields; ends with {@code AsyncGenerator.end()}. */
+    ASYNC_GENERATOR(RuntimeNames.ASYNC_GENERATOR_DESC, RuntimeNames.ASYNC_GENERATOR_FRAME,
+            Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY, RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY),
+            RuntimeNames.ASYNC_GENERATOR, RuntimeNames.END, false);
 
     /** Marker names on {@code Weft} that suspend some kind of method. */
     private static final Set<String> ALL_SUSPENDING =
@@ -78,7 +82,7 @@ enum MethodKind {
         }
         for (MethodKind other : values()) {
             if (other != this && other.completesAt(i)) {
-                return (other == COROUTINE ? "Weft." : "Generator.") + other.doneName;
+                return other.doneOwner.substring(other.doneOwner.lastIndexOf('/') + 1) + "." + other.doneName;
             }
         }
         return null;
@@ -91,7 +95,11 @@ enum MethodKind {
 
     /** How users write this kind's return type, for messages. */
     String typeName() {
-        return this == COROUTINE ? "Coroutine<T>" : "Generator<Y, S>";
+        switch (this) {
+            case COROUTINE: return "Coroutine<T>";
+            case GENERATOR: return "Generator<Y, S>";
+            default: return "AsyncGenerator<Y>";
+        }
     }
 
     private static boolean isWeftCall(AbstractInsnNode i) {

@@ -27,6 +27,11 @@ final class RuntimeNames {
     static final String GENERATOR_RETURN = "generatorReturn";
     static final String GENERATOR_RETURN_DESC = "(Ljava/lang/Object;)Ljava/lang/Object;";
 
+    static final String ASYNC_GENERATOR = "dev/weft/AsyncGenerator";
+    static final String ASYNC_GENERATOR_DESC = "L" + ASYNC_GENERATOR + ";";
+    static final String ASYNC_GENERATOR_FRAME = "dev/weft/internal/AsyncGeneratorFrame";
+    static final String END = "end";
+
     static final String COROUTINE = "dev/weft/Coroutine";
     static final String COROUTINE_DESC = "L" + COROUTINE + ";";
 

@@ -70,8 +70,8 @@ final class ScanPass {
         String site = Sites.of(owner, m);
         MethodKind kind = MethodKind.of(m.desc);
         if (kind == null) {
-            errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T> or "
-                    + "dev.weft.Generator<Y, S>, not " + Type.getReturnType(m.desc).getClassName()
+            errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T>, "
+                    + "dev.weft.Generator<Y, S> or dev.weft.AsyncGenerator<Y>, not " + Type.getReturnType(m.desc).getClassName()
                     + ": change the return type to Coroutine<T> and return Weft.done(value)"));
             return null;
         }
@@ -101,7 +101,8 @@ final class ScanPass {
             if (foreign != null) {
                 errors.add(new WeaveError(Sites.of(owner, m, i), foreign + " cannot be used in a method "
                         + "returning " + kind.typeName() + ": a Coroutine awaits and completes with "
-                        + "Weft.done(v); a Generator yields and returns Generator.returning(v)"));
+                        + "Weft.done(v); a Generator yields and returns Generator.returning(v); an "
+                        + "AsyncGenerator awaits and yields and ends with AsyncGenerator.end()"));
             } else if (kind.suspendsAt(i)) {
                 suspensions.add((MethodInsnNode) i);
             } else if (kind.completesAt(i)) {

@@ -110,6 +110,9 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * {@code Weft.yield(value)}. Always answers {@link #SUSPENDED}.
      */
     public static Object yieldValue(Object value, Frame generator) {
+        if (generator instanceof AsyncGeneratorFrame) {
+            return ((AsyncGeneratorFrame) generator).parkYield(value);
+        }
         return ((GeneratorFrame) generator).parkYield(value);
     }
 
@@ -185,6 +188,12 @@ public class Frame implements Coroutine<Object>, Awaitable {
     }
 
     // ---- state for the driver -------------------------------------------------------------
+
+    /** Makes this frame a child of {@code awaiter}, running on its task (async generators). */
+    void attach(Frame awaiter) {
+        caller = awaiter;
+        task = awaiter.task;
+    }
 
     /**
      * Binds this not-yet-started frame to the task that will run it as its root.

@@ -1,0 +1,179 @@
+package dev.weft.internal;
+
+import dev.weft.AsyncGenerator;
+import dev.weft.Coroutine;
+import dev.weft.EventLoop;
+import dev.weft.GeneratorExit;
+import dev.weft.GeneratorState;
+import dev.weft.Weft;
+import java.util.NoSuchElementException;
+
+/**
+ * The frame of one call of a woven {@code @Async AsyncGenerator<Y>} method, which is also the
+ * generator object the call returns.
+ *
+ * <p>Implementation overview. The generator runs as a child frame of whichever coroutine awaits
+ * its {@link #hasNext()} (or {@link #aclose()}): it joins that coroutine's task, so its awaits
+ * suspend the consumer exactly as a nested coroutine's would, and the task's trampoline resumes
+ * it directly. Its {@code Weft.yield(y)} parks {@code y} and suspends the body like an await,
+ * and {@link #run()} — the one call through which both the first run and every resume go —
+ * turns "suspended at a yield" into "completed with {@code true}", so the consumer's await
+ * returns and the generator detaches from the consumer until the next {@code hasNext()}. An
+ * ended body completes the await with {@code false}.
+ *
+ * <p>Threading: confined to the loop thread of the consuming task.
+ */
+public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<Object> {
+    private GeneratorState genState = GeneratorState.CREATED;
+    private boolean yieldedNow;
+    private boolean hasValue;
+    private Object current;
+    private boolean closing;
+    private final Step step = new Step();
+    private final Close closer = new Close();
+
+    /** Creates the frame of one async generator call; called by woven factories. */
+    public AsyncGeneratorFrame(Body body, String site, int primSlots, int refSlots) {
+        super(body, site, primSlots, refSlots);
+    }
+
+    @Override
+    public Coroutine<Boolean> hasNext() {
+        return step;
+    }
+
+    @Override
+    public Object next() {
+        if (!hasValue) {
+            throw new NoSuchElementException("no value from async generator " + site()
+                    + ": await hasNext() first, and call next() once per true answer");
+        }
+        hasValue = false;
+        Object v = current;
+        current = null;
+        return v;
+    }
+
+    @Override
+    public Coroutine<Void> aclose() {
+        return closer;
+    }
+
+    @Override
+    public void close() {
+        if (genState == GeneratorState.CREATED || genState == GeneratorState.CLOSED) {
+            genState = GeneratorState.CLOSED;
+            return;
+        }
+        EventLoop loop;
+        try {
+            loop = Weft.loop();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("async generator " + site() + " needs a running loop to "
+                    + "run its cleanup: close it from a coroutine, or await aclose()", e);
+        }
+        loop.createTask(closer);
+    }
+
+    @Override
+    public GeneratorState state() {
+        return genState;
+    }
+
+    /** Async generators are iterated, not awaited. */
+    @Override
+    public Object awaitFrom(Frame awaiter) {
+        throw new IllegalStateException("async generator " + site() + " cannot be awaited: await "
+                + "its hasNext() and read next()");
+    }
+
+    // ---- the engine ------------------------------------------------------------------------
+
+    /** Joins the consumer {@code awaiter} and runs the body until it yields, ends or awaits. */
+    private Object resume(Frame awaiter, Throwable thrown) {
+        if (genState == GeneratorState.RUNNING) {
+            throw new IllegalStateException("async generator " + site() + " is already running: "
+                    + "await one hasNext() at a time");
+        }
+        attach(awaiter);
+        if (!isCreated()) {
+            resumeWith(null, thrown);
+        } else if (thrown != null) {
+            genState = GeneratorState.CLOSED;
+            detachCaller();
+            throw Sneaky.<RuntimeException>raise(thrown);
+        }
+        return run();
+    }
+
+    /** Runs or resumes the body; a yield or the end completes the consumer's await. */
+    @Override
+    public Object run() {
+        genState = GeneratorState.RUNNING;
+        yieldedNow = false;
+        Object result;
+        try {
+            result = super.run();
+        } catch (GeneratorExit e) {
+            genState = GeneratorState.CLOSED;
+            if (closing) {
+                return null; // the expected end of aclose()
+            }
+            throw e;
+        } catch (Throwable t) {
+            genState = GeneratorState.CLOSED;
+            throw t;
+        }
+        if (result == SUSPENDED && !yieldedNow) {
+            genState = GeneratorState.SUSPENDED; // awaiting: the consumer's task waits with us
+            return SUSPENDED;
+        }
+        if (result == SUSPENDED) {
+            genState = GeneratorState.SUSPENDED;
+            if (closing) {
+                throw new IllegalStateException("async generator " + site() + " ignored GeneratorExit: "
+                        + "it yielded again while being closed");
+            }
+            hasValue = true;
+            return Boolean.TRUE;
+        }
+        genState = GeneratorState.CLOSED;
+        return closing ? null : Boolean.FALSE;
+    }
+
+    Object parkYield(Object value) {
+        current = value;
+        yieldedNow = true;
+        return SUSPENDED;
+    }
+
+    /** The awaitable behind {@link #hasNext()}; one per generator, so a step allocates nothing. */
+    private final class Step implements Coroutine<Boolean>, Awaitable {
+        @Override
+        public Object awaitFrom(Frame awaiter) {
+            if (hasValue) {
+                return Boolean.TRUE;
+            }
+            if (genState == GeneratorState.CLOSED) {
+                return Boolean.FALSE;
+            }
+            closing = false;
+            return resume(awaiter, null);
+        }
+    }
+
+    /** The awaitable behind {@link #aclose()}. */
+    private final class Close implements Coroutine<Void>, Awaitable {
+        @Override
+        public Object awaitFrom(Frame awaiter) {
+            hasValue = false;
+            current = null;
+            if (genState == GeneratorState.CREATED || genState == GeneratorState.CLOSED) {
+                genState = GeneratorState.CLOSED;
+                return null;
+            }
+            closing = true;
+            return resume(awaiter, new GeneratorExit());
+        }
+    }
+}
