@@ -116,6 +116,9 @@ public class Task<T> extends Future<T> {
                 finish(value, error);
                 return;
             }
+            if (error != null) {
+                caller.addToStackTrace(error); // the caller is not on the Java stack: show it
+            }
             caller.resumeWith(value, error);
             frame = caller;
         }

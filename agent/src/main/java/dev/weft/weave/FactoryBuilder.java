@@ -68,7 +68,7 @@ final class FactoryBuilder {
                 ownerIsInterface);
         out.add(new InvokeDynamicInsnNode(RuntimeNames.BODY_METHOD, "()L" + RuntimeNames.BODY + ";",
                 METAFACTORY, bodyType, impl, bodyType));
-        out.add(new LdcInsnNode(async.site()));
+        out.add(new LdcInsnNode(siteWithLines(async.site(), layout)));
         out.add(SaveRestore.intConst(layout.primSlots()));
         out.add(SaveRestore.intConst(layout.refSlots()));
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
@@ -83,6 +83,24 @@ final class FactoryBuilder {
         out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
         out.add(new InsnNode(Opcodes.ARETURN));
         return out;
+    }
+
+    /**
+     * The frame's site string: {@code C.m(C.java:10)}, then {@code #} and each resume point's
+     * source line, which the runtime reads only to put suspended callers into stack traces.
+     */
+    static String siteWithLines(String site, FrameLayout layout) {
+        if (layout.points().isEmpty()) {
+            return site;
+        }
+        StringBuilder s = new StringBuilder(site).append('#');
+        for (PointLayout p : layout.points()) {
+            if (s.charAt(s.length() - 1) != '#') {
+                s.append(',');
+            }
+            s.append(Math.max(p.point().line(), 0));
+        }
+        return s.toString();
     }
 
     private static void copyAnnotations(MethodNode from, MethodNode to) {

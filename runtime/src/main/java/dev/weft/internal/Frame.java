@@ -56,7 +56,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * Creates the frame of one coroutine call; called by woven factories.
      *
      * @param body the method's body, shared by all its calls
-     * @param site {@code Class.method(File.java:line)} of the method, for messages
+     * @param site {@code Class.method(File.java:line)} of the method, for messages, followed by
+     *     {@code #} and the comma-separated source line of each resume point, for stack traces
      * @param primSlots how many primitive slots the method needs at its widest point
      * @param refSlots how many reference slots the method needs at its widest point
      */
@@ -101,7 +102,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** The error for a frame whose state names no resume point: a weaver or runtime bug. */
     public IllegalStateException notResumable() {
-        return new IllegalStateException("coroutine " + site + " has no resume point " + state
+        return new IllegalStateException("coroutine " + site() + " has no resume point " + state
                 + "; this is a weft bug, please report it");
     }
 
@@ -146,7 +147,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
     @Override
     public Object awaitFrom(Frame awaiter) {
         if (status != CREATED) {
-            throw new IllegalStateException("coroutine " + site + " was already awaited or run: "
+            throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
         caller = awaiter;
@@ -202,7 +203,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
      */
     public void startAsRoot(Task<?> owner) {
         if (status != CREATED || task != null) {
-            throw new IllegalStateException("coroutine " + site + " was already awaited or run: "
+            throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
         task = owner;
@@ -234,7 +235,38 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** {@code Class.method(File.java:line)} of the woven method. */
     public String site() {
-        return site;
+        int lines = site.indexOf('#');
+        return lines < 0 ? site : site.substring(0, lines);
+    }
+
+    /**
+     * Records, in {@code error}'s stack trace, that this suspended frame awaited the code that
+     * threw it; called by the task's trampoline when it hands an exception to this frame.
+     */
+    public void addToStackTrace(Throwable error) {
+        AsyncStackTrace.addCaller(error, this);
+    }
+
+    /**
+     * The stack trace element of this frame's pending await: the woven site string carries the
+     * line of every resume point after a {@code '#'} ({@code C.m(C.java:10)#12,15}).
+     */
+    StackTraceElement awaitSite() {
+        int hash = site.indexOf('#');
+        int open = site.indexOf('(');
+        int dot = site.lastIndexOf('.', open);
+        if (hash < 0 || open < 0 || dot < 0 || state <= 0) {
+            return null;
+        }
+        String[] lines = site.substring(hash + 1).split(",");
+        if (state > lines.length) {
+            return null;
+        }
+        String where = site.substring(open + 1, site.indexOf(')', open));
+        int colon = where.lastIndexOf(':');
+        String file = colon < 0 ? where : where.substring(0, colon);
+        return new StackTraceElement(site.substring(0, dot), site.substring(dot + 1, open),
+                file.equals("Unknown Source") ? null : file, Integer.parseInt(lines[state - 1]));
     }
 
     // ---- slots: woven code saves with the static savers and restores with the getters -------
@@ -300,6 +332,6 @@ public class Frame implements Coroutine<Object>, Awaitable {
             case SUSPENDED_STATUS: s = "suspended"; break;
             default: s = "done"; break;
         }
-        return "<coroutine " + site + " " + s + ">";
+        return "<coroutine " + site() + " " + s + ">";
     }
 }

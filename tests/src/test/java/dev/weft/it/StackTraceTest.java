@@ -58,4 +58,34 @@ class StackTraceTest {
         assertEquals(StackTraceTest.class.getName(), top.getClassName());
         assertTrue(top.getLineNumber() == 49, "line " + top.getLineNumber());
     }
+
+    @Async
+    static Coroutine<Void> deep3() {
+        Weft.await(Weft.sleep(1));
+        throw new IllegalStateException("after resume, deep");
+    }
+
+    @Async
+    static Coroutine<Void> deep2() {
+        Weft.await(deep3());
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> deep1() {
+        Weft.await(deep2());
+        return Weft.done();
+    }
+
+    @Test
+    void exceptionThreeLevelsDeepAfterResume_showsSuspendedCallersWithAwaitLines() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Weft.run(deep1()));
+        List<String> frames = Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().equals(StackTraceTest.class.getName()))
+                .map(f -> f.getMethodName() + ":" + f.getLineNumber())
+                .toList();
+        assertEquals(List.of("deep3:65", "deep2:70", "deep1:76"),
+                frames.subList(0, 3), "stack trace " + frames);
+    }
+
 }
