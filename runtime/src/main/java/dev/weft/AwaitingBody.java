@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.Body;
 import dev.weft.internal.Frame;
+import dev.weft.internal.MethodInfo;
 
 /**
  * The body of a task's root frame when the task's coroutine is not itself a woven frame (for
@@ -15,7 +16,7 @@ final class AwaitingBody implements Body {
     private static final int RESUME = 1;
 
     Frame wrap(Coroutine<?> coroutine) {
-        Frame frame = new Frame(this, String.valueOf(coroutine), 0, 1);
+        Frame frame = new Frame(new MethodInfo(this, String.valueOf(coroutine), 0, 1));
         Frame.saveR(coroutine, frame, 0);
         return frame;
     }

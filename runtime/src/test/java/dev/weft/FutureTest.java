@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.MethodInfo;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -236,7 +237,7 @@ class FutureTest {
     void awaitFrom_doneFuture_returnsValueWithoutSuspending() {
         Future<String> f = loop.createFuture();
         f.setResult("x");
-        Frame frame = new Frame(fr -> null, "FutureTest.test(FutureTest.java:1)", 0, 0);
+        Frame frame = new Frame(new MethodInfo(fr -> null, "FutureTest.test(FutureTest.java:1)", 0, 0));
         assertEquals("x", f.awaitFrom(frame));
     }
 

@@ -7,7 +7,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -18,19 +17,19 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Pass 4b: builds what the {@code @Async} method becomes — a factory with the original
  * signature, annotations and access that stores its arguments in a new frame and returns it.
  *
- * <p>The frame reaches the body through a non-capturing {@code invokedynamic} to
- * {@code LambdaMetafactory}, exactly as a method reference would: the JVM links it once and then
- * hands out one shared {@code Body}, so no class is generated at weave time and no reflection
- * runs per call.
+ * <p>The frame reaches the body through an {@code invokedynamic} whose bootstrap
+ * ({@code Bootstraps.methodInfo}) links, once per method, a constant {@code MethodInfo}: the body
+ * bound through {@code LambdaMetafactory} as a method reference would be, the site string and
+ * the slot counts. No class is generated at weave time, no reflection runs per call, and a frame
+ * holds one reference for all of it.
  *
  * <p>Stateless; safe on any thread.
  */
 final class FactoryBuilder {
-    private static final Handle METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC,
-            "java/lang/invoke/LambdaMetafactory", "metafactory",
+    private static final Handle METHOD_INFO = new Handle(Opcodes.H_INVOKESTATIC,
+            RuntimeNames.BOOTSTRAPS, "methodInfo",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;"
-                    + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+                    + "Ljava/lang/invoke/MethodHandle;Ljava/lang/String;II)Ljava/lang/invoke/CallSite;", false);
 
     private FactoryBuilder() {
     }
@@ -63,16 +62,12 @@ final class FactoryBuilder {
         String frameClass = async.kind().frameClass;
         out.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         out.add(new InsnNode(Opcodes.DUP));
-        Type bodyType = Type.getMethodType(RuntimeNames.BODY_DESC);
-        Handle impl = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, RuntimeNames.BODY_DESC,
+        Handle body = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, RuntimeNames.BODY_DESC,
                 ownerIsInterface);
-        out.add(new InvokeDynamicInsnNode(RuntimeNames.BODY_METHOD, "()L" + RuntimeNames.BODY + ";",
-                METAFACTORY, bodyType, impl, bodyType));
-        out.add(new LdcInsnNode(siteWithLines(async.site(), layout)));
-        out.add(SaveRestore.intConst(layout.primSlots()));
-        out.add(SaveRestore.intConst(layout.refSlots()));
+        out.add(new InvokeDynamicInsnNode("info", "()" + RuntimeNames.METHOD_INFO_DESC, METHOD_INFO,
+                body, siteWithLines(async.site(), layout), layout.primSlots(), layout.refSlots()));
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
-                RuntimeNames.FRAME_INIT_DESC, false));
+                "(" + RuntimeNames.METHOD_INFO_DESC + ")V", false));
         out.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         for (SavedValue v : layout.start().locals()) {
             if (v.kind() != SlotKind.NULL) {

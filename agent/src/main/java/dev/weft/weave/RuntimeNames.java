@@ -38,10 +38,10 @@ final class RuntimeNames {
     static final String FRAME = "dev/weft/internal/Frame";
     static final String FRAME_DESC = "L" + FRAME + ";";
     static final String BODY = "dev/weft/internal/Body";
-    static final String BODY_METHOD = "resume";
     /** Descriptor of every woven body: {@code Object name(Frame)}. */
     static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
-    static final String FRAME_INIT_DESC = "(L" + BODY + ";Ljava/lang/String;II)V";
+    static final String METHOD_INFO_DESC = "Ldev/weft/internal/MethodInfo;";
+    static final String BOOTSTRAPS = "dev/weft/internal/Bootstraps";
 
     static final String SUSPENDED = "SUSPENDED";
     static final String STATE = "state";

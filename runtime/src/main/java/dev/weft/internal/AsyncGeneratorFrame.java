@@ -33,8 +33,8 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
     private final Close closer = new Close();
 
     /** Creates the frame of one async generator call; called by woven factories. */
-    public AsyncGeneratorFrame(Body body, String site, int primSlots, int refSlots) {
-        super(body, site, primSlots, refSlots);
+    public AsyncGeneratorFrame(MethodInfo info) {
+        super(info);
     }
 
     @Override

@@ -38,8 +38,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
     private static final byte SUSPENDED_STATUS = 2;
     private static final byte DONE = 3;
 
-    private final Body body;
-    private final String site;
+    private final MethodInfo info;
     private final long[] prims;
     private final Object[] refs;
 
@@ -49,23 +48,20 @@ public class Frame implements Coroutine<Object>, Awaitable {
     private byte status = CREATED;
     private Frame caller;
     private Task<?> task;
-    private Object resumeValue;
-    private Throwable resumeError;
+    /** Whether {@link #outcome} is an exception to throw at the resume point. */
+    private boolean outcomeThrows;
+    /** What the pending await resumes with: its value, or the exception it throws. */
+    private Object outcome;
 
     /**
      * Creates the frame of one coroutine call; called by woven factories.
      *
-     * @param body the method's body, shared by all its calls
-     * @param site {@code Class.method(File.java:line)} of the method, for messages, followed by
-     *     {@code #} and the comma-separated source line of each resume point, for stack traces
-     * @param primSlots how many primitive slots the method needs at its widest point
-     * @param refSlots how many reference slots the method needs at its widest point
+     * @param info what all calls of the method share: body, site, slot counts
      */
-    public Frame(Body body, String site, int primSlots, int refSlots) {
-        this.body = body;
-        this.site = site;
-        this.prims = primSlots == 0 ? null : new long[primSlots];
-        this.refs = refSlots == 0 ? null : new Object[refSlots];
+    public Frame(MethodInfo info) {
+        this.info = info;
+        this.prims = info.primSlots == 0 ? null : new long[info.primSlots];
+        this.refs = info.refSlots == 0 ? null : new Object[info.refSlots];
     }
 
     // ---- awaiting ------------------------------------------------------------------------
@@ -164,7 +160,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
         status = RUNNING;
         Object value;
         try {
-            value = body.resume(this);
+            value = info.body.resume(this);
         } catch (Throwable t) {
             status = DONE;
             throw t;
@@ -178,12 +174,11 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * woven code makes right after restoring a frame at a resume point.
      */
     public Object resumed() {
-        Throwable error = resumeError;
-        Object value = resumeValue;
-        resumeError = null;
-        resumeValue = null;
-        if (error != null) {
-            throw Sneaky.<RuntimeException>raise(error);
+        Object value = outcome;
+        outcome = null;
+        if (outcomeThrows) {
+            outcomeThrows = false;
+            throw Sneaky.<RuntimeException>raise((Throwable) value);
         }
         return value;
     }
@@ -211,8 +206,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** Sets what the pending await resumes with: a value, or an exception to throw there. */
     public void resumeWith(Object value, Throwable error) {
-        resumeValue = value;
-        resumeError = error;
+        outcomeThrows = error != null;
+        outcome = outcomeThrows ? error : value;
     }
 
     /** Unlinks and returns the frame that awaits this one, or null for a task's root frame. */
@@ -235,6 +230,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** {@code Class.method(File.java:line)} of the woven method. */
     public String site() {
+        String site = info.site;
         int lines = site.indexOf('#');
         return lines < 0 ? site : site.substring(0, lines);
     }
@@ -252,6 +248,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * line of every resume point after a {@code '#'} ({@code C.m(C.java:10)#12,15}).
      */
     StackTraceElement awaitSite() {
+        String site = info.site;
         int hash = site.indexOf('#');
         int open = site.indexOf('(');
         int dot = site.lastIndexOf('.', open);

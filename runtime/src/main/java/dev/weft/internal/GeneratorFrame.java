@@ -32,8 +32,8 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
     private Object returned;
 
     /** Creates the frame of one generator call; called by woven factories. */
-    public GeneratorFrame(Body body, String site, int primSlots, int refSlots) {
-        super(body, site, primSlots, refSlots);
+    public GeneratorFrame(MethodInfo info) {
+        super(info);
     }
 
     // ---- the public protocol ---------------------------------------------------------------
