@@ -13,7 +13,7 @@ package dev.weft;
 public final class TimerHandle extends Handle {
     final long deadlineNanos;
     /** Scheduling order, set by {@link TimerQueue#add}: breaks ties between equal deadlines. */
-    long seq;
+    int seq;
     /** The queue holding this timer, or null once it was polled, compacted away or cleared. */
     TimerQueue queue;
 

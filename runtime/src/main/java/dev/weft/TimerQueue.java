@@ -26,7 +26,7 @@ final class TimerQueue {
     private TimerHandle[] heap = new TimerHandle[INITIAL_CAPACITY];
     private int size;
     private int cancelled;
-    private long nextSeq;
+    private int nextSeq;
 
     /** Schedules {@code timer}; it must not be in any queue yet. */
     void add(TimerHandle timer) {
@@ -152,6 +152,9 @@ final class TimerQueue {
     /** Whether {@code a} runs before {@code b}: earlier deadline, then earlier scheduling. */
     private static boolean before(TimerHandle a, TimerHandle b) {
         long d = a.deadlineNanos - b.deadlineNanos;
-        return d < 0 || (d == 0 && a.seq < b.seq);
+        // Sequence numbers are ints compared by subtraction, so they may wrap (a long would cost
+        // 8 B a timer). They only break ties between equal deadlines, and two timers due at the
+        // same nanosecond but scheduled 2^31 schedulings apart are not a case worth 8 B each.
+        return d < 0 || (d == 0 && a.seq - b.seq < 0);
     }
 }
