@@ -98,6 +98,13 @@ final class BodyRewriter {
         }
         out.add(start);
         out.add(SaveRestore.restore(layout.start(), FRAME_LOCAL, SHIFT));
+        if (layout.primsOnlyForArguments() || layout.refsOnlyForArguments()) {
+            out.add(new VarInsnNode(Opcodes.ALOAD, FRAME_LOCAL));
+            out.add(new InsnNode(layout.primsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+            out.add(new InsnNode(layout.refsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
+            out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME,
+                    "releaseArgumentSlots", "(ZZ)V", false));
+        }
         return out;
     }
 

@@ -10,6 +10,19 @@ import java.util.List;
  * @param points one layout per suspension point, in label order
  * @param primSlots the number of {@code long} slots the frame needs
  * @param refSlots the number of {@code Object} slots the frame needs
+ * @param pointPrimSlots the number of {@code long} slots the suspension points alone need
+ * @param pointRefSlots the number of {@code Object} slots the suspension points alone need
  */
-record FrameLayout(PointLayout start, List<PointLayout> points, int primSlots, int refSlots) {
+record FrameLayout(PointLayout start, List<PointLayout> points, int primSlots, int refSlots,
+                   int pointPrimSlots, int pointRefSlots) {
+
+    /** Whether the primitive slots carry only arguments and can go once those are restored. */
+    boolean primsOnlyForArguments() {
+        return primSlots > 0 && pointPrimSlots == 0;
+    }
+
+    /** Whether the reference slots carry only arguments and can go once those are restored. */
+    boolean refsOnlyForArguments() {
+        return refSlots > 0 && pointRefSlots == 0;
+    }
 }

@@ -23,8 +23,8 @@ final class LayoutPass {
      */
     static FrameLayout layout(List<Type> argumentTypes, List<SuspensionPoint> points) {
         PointLayout start = layoutOne(null, List.of(), argumentTypes);
-        int prims = count(start, false);
-        int refs = count(start, true);
+        int prims = 0;
+        int refs = 0;
         List<PointLayout> laid = new ArrayList<>();
         for (SuspensionPoint p : points) {
             PointLayout l = layoutOne(p, p.stack(), p.tail() ? List.of() : p.locals());
@@ -32,7 +32,8 @@ final class LayoutPass {
             refs = Math.max(refs, count(l, true));
             laid.add(l);
         }
-        return new FrameLayout(start, List.copyOf(laid), prims, refs);
+        return new FrameLayout(start, List.copyOf(laid), Math.max(prims, count(start, false)),
+                Math.max(refs, count(start, true)), prims, refs);
     }
 
     /** The local slot types of {@code this} (if any) and the arguments of a method. */

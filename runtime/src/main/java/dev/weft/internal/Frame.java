@@ -39,8 +39,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
     private static final byte DONE = 3;
 
     private final MethodInfo info;
-    private final long[] prims;
-    private final Object[] refs;
+    private long[] prims;
+    private Object[] refs;
 
     /** The resume point the body's entry switch jumps to; 0 is the method's start. */
     public int state;
@@ -291,6 +291,23 @@ public class Frame implements Coroutine<Object>, Awaitable {
     /** Saves a reference (null included). */
     public static void saveR(Object value, Frame f, int slot) {
         f.refs[slot] = value;
+    }
+
+    /**
+     * Drops the slot arrays that only carried the arguments: woven code calls it after restoring
+     * them when no suspension point needs slots of that kind, so a suspended frame does not keep
+     * an array it will never use.
+     *
+     * @param dropPrims whether to drop the primitive slots
+     * @param dropRefs whether to drop the reference slots
+     */
+    public void releaseArgumentSlots(boolean dropPrims, boolean dropRefs) {
+        if (dropPrims) {
+            prims = null;
+        }
+        if (dropRefs) {
+            refs = null;
+        }
     }
 
     /** Restores an {@code int}-kind slot. */
