@@ -26,7 +26,8 @@ final class AwaitingBody implements Body {
         if (frame.state == RESUME) {
             return frame.resumed();
         }
-        Object value = Frame.await(frame.getR(0), frame);
+        // peekR, not getR: the slot keeps the coroutine for Task.getCoro().
+        Object value = Frame.await(frame.peekR(0), frame);
         if (value == Frame.SUSPENDED) {
             frame.state = RESUME;
         }
