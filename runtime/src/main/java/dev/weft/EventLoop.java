@@ -173,6 +173,16 @@ public final class EventLoop {
         return t;
     }
 
+    /** Wakes the sleeping {@code task} at {@code deadlineNanos}; no checks, no handle. */
+    void sleepUntil(Task<?> task, long deadlineNanos) {
+        timers.add(task, Deadlines.clamp(deadlineNanos, lastNow));
+    }
+
+    /** Cancels the pending wake-up of {@code task}, if any. */
+    boolean cancelSleep(Task<?> task) {
+        return timers.remove(task);
+    }
+
     /** Runs a queued callback: a task's step, or a {@link Runnable}. */
     static void dispatch(Object callback) {
         if (callback instanceof Task) {
@@ -323,7 +333,6 @@ public final class EventLoop {
 
     /** One loop iteration, in the order of CPython's {@code _run_once}. */
     void runOnce() {
-        timers.dropCancelled();
         long timeoutMillis = selectTimeoutMillis();
         // Poll I/O; with nothing registered and no time to wait, skip the system call.
         if (timeoutMillis != 0 || io.hasRegistrations()) {
@@ -342,14 +351,13 @@ public final class EventLoop {
         if (stopping || !ready.isEmpty() || !inbox.isEmpty()) {
             return 0;
         }
-        TimerHandle next = timers.peek();
-        if (next == null) {
+        if (timers.size() == 0) {
             return -1; // nothing scheduled: only I/O or another thread can bring work
         }
         if (virtualClock != null) {
             return 0; // virtual time: never sleep; advanceVirtualClockIfIdle() jumps there
         }
-        return Deadlines.ceilMillis(next.deadlineNanos - clock.nanoTime());
+        return Deadlines.ceilMillis(timers.peekDeadline() - clock.nanoTime());
     }
 
     private void takeThreadsafeCallbacks() {
@@ -360,12 +368,8 @@ public final class EventLoop {
 
     /** Instead of sleeping until the next deadline, moves the virtual clock there. */
     private void advanceVirtualClockIfIdle() {
-        if (ready.isEmpty() && !stopping) {
-            timers.dropCancelled(); // a key handler may have cancelled the earliest timer
-            TimerHandle next = timers.peek();
-            if (next != null) {
-                virtualClock.advanceTo(next.deadlineNanos);
-            }
+        if (ready.isEmpty() && !stopping && timers.size() > 0) {
+            virtualClock.advanceTo(timers.peekDeadline());
         }
     }
 
@@ -375,12 +379,8 @@ public final class EventLoop {
         }
         long now = clock.nanoTime();
         lastNow = now;
-        for (TimerHandle t = timers.peek(); t != null && t.deadlineNanos - now <= 0;
-                t = timers.peek()) {
-            timers.poll();
-            if (!t.cancelled()) {
-                ready.push(t);
-            }
+        while (timers.size() > 0 && timers.peekDeadline() - now <= 0) {
+            ready.push(timers.poll()); // a TimerHandle or a sleeping Task: dispatch runs either
         }
     }
 

@@ -28,15 +28,16 @@ import dev.weft.internal.Frame;
 public class Task<T> extends Future<T> {
     private static final AwaitingBody AWAIT_ANY = new AwaitingBody();
     private static int counter;
+    /** {@link #waitingOn} of a task asleep in the loop's timer heap. */
+    private static final Object SLEEPING = new Object();
     /** The flag bit of {@link #cancelState} that says a cancellation is waiting to be delivered. */
     private static final int MUST_CANCEL = 1 << 31;
 
-    private final Frame root;
     /** The name given at creation or by {@link #setName}; null means {@code Task-<id>}. */
     private String name;
     private final int id;
     private Frame innermost;
-    /** What the innermost frame waits on: a {@link Future}, a {@link TimerHandle}, or null. */
+    /** What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, or null. */
     private Object waitingOn;
     private String cancelMessage;
     /**
@@ -45,6 +46,9 @@ public class Task<T> extends Future<T> {
      * int instead of an int and a boolean: a million tasks are 8 MB lighter.
      */
     private int cancelState;
+
+    /** This task's index in the loop's timer heap while it sleeps, else -1 ({@link TimerQueue}). */
+    int timerIndex = -1;
 
     Task<?> prevTask;
     Task<?> nextTask;
@@ -57,9 +61,9 @@ public class Task<T> extends Future<T> {
         }
         loop.checkOpen();
         loop.checkThread();
-        this.root = coro instanceof Frame ? (Frame) coro : AWAIT_ANY.wrap(coro);
-        this.root.startAsRoot(this);
-        this.innermost = root;
+        Frame root = coro instanceof Frame ? (Frame) coro : AWAIT_ANY.wrap(coro);
+        root.startAsRoot(this);
+        this.innermost = root; // also how the root is found: see root()
         this.name = name;
         this.id = ++counter; // the default name is built only when asked for
         loop.tasks.add(this);
@@ -80,7 +84,7 @@ public class Task<T> extends Future<T> {
         waitingOn = null;
         if (mustCancel()) {
             setMustCancel(false);
-            if (frame == root && root.isCreated()) {
+            if (frame.isCreated()) { // only the root can be not started yet
                 finish(null, new CancelledError(cancelMessage));
                 return;
             }
@@ -120,6 +124,7 @@ public class Task<T> extends Future<T> {
             }
             Frame caller = frame.detachCaller();
             if (caller == null) {
+                innermost = frame; // the root: kept for toString() and getCoro()
                 finish(value, error);
                 return;
             }
@@ -133,7 +138,6 @@ public class Task<T> extends Future<T> {
 
     @SuppressWarnings("unchecked")
     private void finish(Object value, Throwable error) {
-        innermost = null;
         getLoop().tasks.remove(this);
         if (error == null) {
             completeValue(value);
@@ -163,7 +167,9 @@ public class Task<T> extends Future<T> {
             getLoop().enqueue(this);
             return;
         }
-        waitingOn = getLoop().scheduleAt(deadlineNanos, this);
+        // The task is its own timer entry: a sleeping task holds no handle object.
+        waitingOn = SLEEPING;
+        getLoop().sleepUntil(this, deadlineNanos);
     }
 
     /** The innermost frame {@code f} gives the other ready callbacks one turn. */
@@ -194,10 +200,11 @@ public class Task<T> extends Future<T> {
             return true; // the cancelled future wakes this task with a CancelledError
         }
         setMustCancel(true);
-        if (waited instanceof TimerHandle) {
-            ((TimerHandle) waited).cancel();
+        if (waited == SLEEPING) {
             waitingOn = null;
-            getLoop().enqueue(this);
+            if (getLoop().cancelSleep(this)) {
+                getLoop().enqueue(this); // else the wake-up is already in the ready queue
+            }
         }
         return true;
     }
@@ -213,6 +220,11 @@ public class Task<T> extends Future<T> {
             cancelState--;
         }
         return cancelling();
+    }
+
+    /** The root frame: the end of the chain from the innermost frame (O(depth); diagnostics only). */
+    private Frame root() {
+        return innermost.rootFrame();
     }
 
     private boolean mustCancel() {
@@ -255,6 +267,7 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
+        Frame root = root();
         return (Coroutine<T>) (root.runs(AWAIT_ANY) ? root.peekR(0) : root);
     }
 
@@ -267,6 +280,6 @@ public class Task<T> extends Future<T> {
         String state = describeState();
         String head = done() ? state.split(" ", 2)[0] : mustCancel() ? "cancelling" : state;
         String tail = done() && state.indexOf(' ') > 0 ? " " + state.split(" ", 2)[1] : "";
-        return "<Task " + head + " name='" + getName() + "' coro=<" + root.site() + ">" + tail + ">";
+        return "<Task " + head + " name='" + getName() + "' coro=<" + root().site() + ">" + tail + ">";
     }
 }

@@ -4,17 +4,16 @@ package dev.weft;
  * A callback scheduled to run at a deadline on its loop's clock: asyncio's {@code TimerHandle}.
  * {@link EventLoop#callLater} and {@link EventLoop#callAt} return one.
  *
- * <p>Cancelling a timer leaves it in the loop's timer queue, which drops it lazily (and compacts
- * itself when more than half of its timers are cancelled), so cancelling is O(1).
+ * <p>Cancelling a timer removes it from the loop's timer queue at once, in O(log n).
  *
  * <p>Threading: {@link #cancel()} must be called on the loop's thread; the getters may be called
  * from any thread.
  */
 public final class TimerHandle extends Handle {
     final long deadlineNanos;
-    /** Scheduling order, set by {@link TimerQueue#add}: breaks ties between equal deadlines. */
-    int seq;
-    /** The queue holding this timer, or null once it was polled, compacted away or cleared. */
+    /** This timer's index in its queue's heap, or -1 when it is not queued. */
+    int index = -1;
+    /** The queue this timer was added to. */
     TimerQueue queue;
 
     TimerHandle(EventLoop loop, Object callback, long deadlineNanos) {
@@ -46,7 +45,7 @@ public final class TimerHandle extends Handle {
         super.cancel();
         TimerQueue q = queue;
         if (q != null) {
-            q.onCancelled(this);
+            q.remove(this);
         }
     }
 

@@ -5,156 +5,174 @@ import java.util.Arrays;
 /**
  * The loop's pending timers, earliest deadline first: asyncio's {@code _scheduled} heap.
  *
- * <p>Implementation overview. A binary min-heap over a {@code TimerHandle[]}. Two handles
- * compare by deadline, then by the sequence number {@link #add} stamps on them, so timers with
- * equal deadlines run in the order they were scheduled. Deadlines compare by subtraction
- * ({@code a - b < 0}), as {@link System#nanoTime()} requires, so the order survives a counter
- * that wraps; the loop keeps every deadline within a quarter of the {@code long} range of now.
+ * <p>Implementation overview. A binary min-heap kept in three parallel arrays: the entries, their
+ * deadlines and their sequence numbers. An entry is either a {@link TimerHandle} (a callback from
+ * {@code callLater}/{@code callAt}) or a sleeping {@link Task} — a task is its own timer entry, so
+ * a sleeping task costs one heap slot (16 bytes of arrays) rather than a handle object. Two
+ * entries compare by deadline, then by the sequence number {@link #add} stamps on them, so
+ * timers with equal deadlines run in the order they were scheduled. Deadlines compare by
+ * subtraction ({@code a - b < 0}), as {@link System#nanoTime()} requires, so the order survives a
+ * counter that wraps; the loop keeps every deadline within a quarter of the {@code long} range of
+ * now.
  *
- * <p>Cancellation is lazy: a cancelled handle stays in the heap and is dropped when it reaches
- * the top ({@link #dropCancelled()}, called once per loop iteration) or when it would be polled.
- * Because a heap full of dead handles wastes memory and makes every operation slower, the queue
- * counts its cancelled handles ({@link #onCancelled}) and, when they exceed half of the heap,
- * compacts it in O(n): filter out the dead ones and re-heapify bottom-up. Each compaction removes
- * at least half of the heap, so the cost is amortised O(1) per cancellation.
+ * <p>Every entry knows its index in the heap ({@link TimerHandle#index}, {@link Task#timerIndex};
+ * -1 when not queued), so cancelling removes it at once in O(log n): the heap never holds dead
+ * entries, and the loop's next deadline is always a live one.
  *
- * <p>Threading: confined to the loop's thread. Null handles are not allowed.
+ * <p>Threading: confined to the loop's thread. Null entries are not allowed.
  */
 final class TimerQueue {
     private static final int INITIAL_CAPACITY = 16;
 
-    private TimerHandle[] heap = new TimerHandle[INITIAL_CAPACITY];
+    private Object[] entries = new Object[INITIAL_CAPACITY];
+    private long[] deadlines = new long[INITIAL_CAPACITY];
+    private int[] seqs = new int[INITIAL_CAPACITY];
     private int size;
-    private int cancelled;
     private int nextSeq;
 
-    /** Schedules {@code timer}; it must not be in any queue yet. */
+    /** Schedules {@code timer} at its deadline; it must not be queued yet. */
     void add(TimerHandle timer) {
-        timer.seq = nextSeq++;
         timer.queue = this;
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size << 1);
-        }
-        siftUp(size++, timer);
+        insert(timer, timer.deadlineNanos);
     }
 
-    /** The earliest timer (possibly cancelled), or null when empty. */
-    TimerHandle peek() {
-        return size == 0 ? null : heap[0];
+    /** Schedules the wake-up of the sleeping {@code task} at {@code deadlineNanos}. */
+    void add(Task<?> task, long deadlineNanos) {
+        insert(task, deadlineNanos);
     }
 
-    /** Removes and returns the earliest timer (possibly cancelled), or null when empty. */
-    TimerHandle poll() {
+    /** The earliest entry, a {@link TimerHandle} or a {@link Task}, or null when empty. */
+    Object peek() {
+        return size == 0 ? null : entries[0];
+    }
+
+    /** The earliest deadline; only meaningful when {@link #size()} is not 0. */
+    long peekDeadline() {
+        return deadlines[0];
+    }
+
+    /** Removes and returns the earliest entry, or null when empty. */
+    Object poll() {
         if (size == 0) {
             return null;
         }
-        TimerHandle top = heap[0];
-        TimerHandle last = heap[--size];
-        heap[size] = null;
-        if (size > 0) {
-            siftDown(0, last);
-        }
-        top.queue = null;
-        if (top.cancelled()) {
-            cancelled--;
-        }
+        Object top = entries[0];
+        removeAt(0);
         return top;
     }
 
-    /** Pops cancelled timers off the top, so that {@link #peek()} shows a live one or null. */
-    void dropCancelled() {
-        while (size > 0 && heap[0].cancelled()) {
-            poll();
+    /** Removes {@code timer} if it is queued here; O(log n). */
+    boolean remove(TimerHandle timer) {
+        int i = timer.index;
+        if (i < 0 || i >= size || entries[i] != timer) {
+            return false;
         }
+        removeAt(i);
+        return true;
     }
 
-    /** Notes that {@code timer}, which is in this queue, was just cancelled. */
-    void onCancelled(TimerHandle timer) {
-        cancelled++;
-        if (cancelled > size - cancelled) {
-            compact();
+    /** Removes the wake-up of {@code task} if it is queued here; O(log n). */
+    boolean remove(Task<?> task) {
+        int i = task.timerIndex;
+        if (i < 0 || i >= size || entries[i] != task) {
+            return false;
         }
+        removeAt(i);
+        return true;
     }
 
-    /** How many timers are queued, cancelled ones included. */
+    /** How many timers are queued. */
     int size() {
         return size;
-    }
-
-    /** How many of the queued timers are cancelled. */
-    int cancelledCount() {
-        return cancelled;
     }
 
     /** Drops every timer. */
     void clear() {
         for (int i = 0; i < size; i++) {
-            heap[i].queue = null;
-            heap[i] = null;
+            setIndex(entries[i], -1);
+            entries[i] = null;
         }
         size = 0;
-        cancelled = 0;
     }
 
-    /** Removes all cancelled timers and restores the heap property (Floyd's heapify). */
-    private void compact() {
-        int live = 0;
-        for (int i = 0; i < size; i++) {
-            TimerHandle t = heap[i];
-            if (t.cancelled()) {
-                t.queue = null;
-            } else {
-                heap[live++] = t;
-            }
+    private void insert(Object entry, long deadline) {
+        if (size == entries.length) {
+            int capacity = size << 1;
+            entries = Arrays.copyOf(entries, capacity);
+            deadlines = Arrays.copyOf(deadlines, capacity);
+            seqs = Arrays.copyOf(seqs, capacity);
         }
-        Arrays.fill(heap, live, size, null);
-        size = live;
-        cancelled = 0;
-        if (heap.length > 4 * INITIAL_CAPACITY && live < heap.length >>> 2) {
-            // Give back the memory of a burst of cancelled timers, keeping room to grow.
-            heap = Arrays.copyOf(heap, Math.max(INITIAL_CAPACITY, live << 1));
+        siftUp(size++, entry, deadline, nextSeq++);
+    }
+
+    private void removeAt(int i) {
+        setIndex(entries[i], -1);
+        int last = --size;
+        Object moved = entries[last];
+        long movedDeadline = deadlines[last];
+        int movedSeq = seqs[last];
+        entries[last] = null;
+        if (i == last) {
+            return;
         }
-        for (int i = (live >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, heap[i]);
+        siftDown(i, moved, movedDeadline, movedSeq);
+        if (entries[i] == moved) {
+            siftUp(i, moved, movedDeadline, movedSeq);
         }
     }
 
-    private void siftUp(int index, TimerHandle timer) {
+    private void siftUp(int index, Object entry, long deadline, int seq) {
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            TimerHandle p = heap[parent];
-            if (!before(timer, p)) {
+            if (!before(deadline, seq, deadlines[parent], seqs[parent])) {
                 break;
             }
-            heap[index] = p;
+            place(index, entries[parent], deadlines[parent], seqs[parent]);
             index = parent;
         }
-        heap[index] = timer;
+        place(index, entry, deadline, seq);
     }
 
-    private void siftDown(int index, TimerHandle timer) {
+    private void siftDown(int index, Object entry, long deadline, int seq) {
         int half = size >>> 1;
         while (index < half) {
             int child = (index << 1) + 1;
             int right = child + 1;
-            if (right < size && before(heap[right], heap[child])) {
+            if (right < size && before(deadlines[right], seqs[right], deadlines[child], seqs[child])) {
                 child = right;
             }
-            if (!before(heap[child], timer)) {
+            if (!before(deadlines[child], seqs[child], deadline, seq)) {
                 break;
             }
-            heap[index] = heap[child];
+            place(index, entries[child], deadlines[child], seqs[child]);
             index = child;
         }
-        heap[index] = timer;
+        place(index, entry, deadline, seq);
     }
 
-    /** Whether {@code a} runs before {@code b}: earlier deadline, then earlier scheduling. */
-    private static boolean before(TimerHandle a, TimerHandle b) {
-        long d = a.deadlineNanos - b.deadlineNanos;
-        // Sequence numbers are ints compared by subtraction, so they may wrap (a long would cost
-        // 8 B a timer). They only break ties between equal deadlines, and two timers due at the
-        // same nanosecond but scheduled 2^31 schedulings apart are not a case worth 8 B each.
-        return d < 0 || (d == 0 && a.seq - b.seq < 0);
+    private void place(int index, Object entry, long deadline, int seq) {
+        entries[index] = entry;
+        deadlines[index] = deadline;
+        seqs[index] = seq;
+        setIndex(entry, index);
+    }
+
+    private static void setIndex(Object entry, int index) {
+        if (entry instanceof Task) {
+            ((Task<?>) entry).timerIndex = index;
+        } else {
+            ((TimerHandle) entry).index = index;
+        }
+    }
+
+    /**
+     * Whether an entry due at {@code d1} (stamped {@code s1}) runs before one due at {@code d2}.
+     * Sequence numbers are ints compared by subtraction, so they may wrap: they only break ties
+     * between equal deadlines, and two timers due at the same nanosecond but scheduled 2^31
+     * schedulings apart are not a case worth 4 more bytes a timer.
+     */
+    private static boolean before(long d1, int s1, long d2, int s2) {
+        long d = d1 - d2;
+        return d < 0 || (d == 0 && s1 - s2 < 0);
     }
 }

@@ -74,67 +74,67 @@ class TimerQueueTest {
     }
 
     @Test
-    void dropCancelled_cancelledAtTop_removesThemAndStopsAtLiveTimer() {
-        TimerHandle first = add(1);
-        TimerHandle second = add(2);
-        TimerHandle third = add(3);
-        TimerHandle fourth = add(4);
-        TimerHandle fifth = add(5);
-        for (int i = 0; i < 5; i++) {
-            add(10 + i); // enough live timers that three cancellations do not trigger compaction
-        }
-        first.cancel();
-        second.cancel();
-        fourth.cancel();
-        assertEquals(3, queue.cancelledCount());
-        queue.dropCancelled();
-        assertSame(third, queue.peek());
-        assertEquals(8, queue.size());
-        assertEquals(1, queue.cancelledCount());
-        assertSame(third, queue.poll());
-        assertTrue(queue.poll().cancelled());
-        assertEquals(0, queue.cancelledCount());
-        assertSame(fifth, queue.poll());
-    }
-
-    @Test
-    void cancel_moreThanHalfCancelled_compactsAndKeepsOrder() {
+    void cancel_queuedTimer_removesItAtOnceAndKeepsOrder() {
         List<TimerHandle> all = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            all.add(add(100 - i));
+        for (int i = 100; i >= 1; i--) {
+            all.add(add(i));
         }
-        for (int i = 0; i < 50; i++) {
-            all.get(2 * i).cancel(); // even deadlines: 100, 98, ... 2
+        for (int i = 0; i < all.size(); i += 2) {
+            all.get(i).cancel(); // even deadlines: 100, 98, ... 2
         }
-        assertEquals(100, queue.size(), "exactly half cancelled: no compaction yet");
-        all.get(1).cancel(); // deadline 99: now more than half are cancelled
-        assertEquals(49, queue.size());
-        assertEquals(0, queue.cancelledCount());
+        assertEquals(50, queue.size());
         long previous = Long.MIN_VALUE;
-        for (TimerHandle t = queue.poll(); t != null; t = queue.poll()) {
+        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            TimerHandle t = (TimerHandle) o;
             assertTrue(!t.cancelled() && t.deadlineNanos() % 2 == 1 && t.deadlineNanos() > previous);
             previous = t.deadlineNanos();
         }
-        assertEquals(97, previous);
     }
 
     @Test
-    void cancel_afterPoll_leavesCountsUntouched() {
-        TimerHandle t = add(1);
-        add(2);
+    void cancel_seededRandomRemovals_leaveAValidHeap() {
+        long seed = 7L;
+        Random random = new Random(seed);
+        List<TimerHandle> live = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            live.add(add(random.nextInt(500)));
+            if (random.nextInt(3) == 0) {
+                live.remove(random.nextInt(live.size())).cancel();
+            }
+        }
+        live.sort(Comparator.comparingLong(TimerHandle::deadlineNanos)); // stable: keeps seq order
+        assertEquals(live.size(), queue.size());
+        for (TimerHandle t : live) {
+            assertSame(t, queue.poll(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void cancel_afterPoll_doesNothingToTheQueue() {
+        TimerHandle t = add(5);
+        TimerHandle other = add(6);
         assertSame(t, queue.poll());
         t.cancel();
-        assertEquals(0, queue.cancelledCount());
         assertEquals(1, queue.size());
+        assertSame(other, queue.peek());
     }
 
     @Test
-    void clear_withTimers_emptiesQueue() {
-        add(1);
+    void peekDeadline_afterRemovingTheEarliest_isTheNextLiveOne() {
+        TimerHandle first = add(10);
+        add(20);
+        first.cancel();
+        assertEquals(20, queue.peekDeadline());
+    }
+
+    @Test
+    void clear_withTimers_emptiesQueueAndUnlinksEntries() {
+        TimerHandle t = add(1);
         add(2).cancel();
         queue.clear();
         assertEquals(0, queue.size());
-        assertEquals(0, queue.cancelledCount());
         assertNull(queue.peek());
+        t.cancel(); // no longer queued: nothing to remove
+        assertEquals(0, queue.size());
     }
 }

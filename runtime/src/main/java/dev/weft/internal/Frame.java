@@ -219,6 +219,15 @@ public class Frame implements Coroutine<Object>, Awaitable {
         return p instanceof Frame ? (Frame) p : null;
     }
 
+    /** The outermost frame of the chain this frame belongs to (this frame if it has no caller). */
+    public Frame rootFrame() {
+        Frame f = this;
+        while (f.parent instanceof Frame) {
+            f = (Frame) f.parent;
+        }
+        return f;
+    }
+
     /** The task this frame runs on; null before the frame starts. */
     public Task<?> task() {
         Object p = parent;

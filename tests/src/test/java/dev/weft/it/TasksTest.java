@@ -192,4 +192,34 @@ class TasksTest {
             loop.close();
         }
     }
+
+    @Async
+    static Coroutine<String> sleepCatchSleepAgain(EventLoop loop, List<String> log) {
+        try {
+            Weft.await(Weft.sleep(10));
+            log.add("slept");
+        } catch (CancelledError e) {
+            log.add("cancelled at " + Math.round(loop.time() * 1000) + " ms");
+        }
+        Weft.await(Weft.sleep(5));
+        log.add("second sleep ended at " + Math.round(loop.time() * 1000) + " ms");
+        return Weft.done("ok");
+    }
+
+    @Test
+    void cancel_afterTimerFiredButBeforeStep_wakesTheTaskOnce() {
+        List<String> log = new ArrayList<>();
+        EventLoop loop = EventLoop.create(Clock.virtual());
+        try {
+            Task<?>[] task = new Task<?>[1];
+            // Scheduled before the task's sleep with the same deadline: runs first in the batch
+            // that also holds the task's wake-up, and cancels the task there.
+            loop.callLater(10, () -> task[0].cancel());
+            task[0] = loop.createTask(sleepCatchSleepAgain(loop, log));
+            assertEquals("ok", loop.runUntilComplete(task[0]));
+        } finally {
+            loop.close();
+        }
+        assertEquals(List.of("cancelled at 10 ms", "second sleep ended at 15 ms"), log);
+    }
 }
