@@ -327,7 +327,7 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
     @Override
     public Object awaitFrom(Frame caller) {
         if (!done()) {
-            caller.task().suspendOn(caller, this);
+            Task.running(caller).suspendOn(caller, this);
             return Frame.SUSPENDED;
         }
         return outcome();

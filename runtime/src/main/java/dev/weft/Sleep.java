@@ -29,7 +29,7 @@ final class Sleep implements Coroutine<Void>, Awaitable {
 
     @Override
     public Object awaitFrom(Frame caller) {
-        Task<?> task = caller.task();
+        Task<?> task = Task.running(caller);
         if (nanos == 0) {
             task.yieldOnce(caller);
         } else {

@@ -150,6 +150,17 @@ public class Task<T> extends Future<T> {
 
     // ---- suspension, called from awaitables on the task's own step ------------------------
 
+    /**
+     * The task running {@code caller}, which is about to suspend: the task whose step is running on
+     * this thread's loop. O(1), unlike {@link Frame#task()}, which walks up the await chain — a
+     * suspension at await depth 100 would otherwise pay for 100 hops.
+     */
+    static Task<?> running(Frame caller) {
+        EventLoop loop = EventLoop.currentOrNull();
+        Task<?> t = loop == null ? null : loop.currentTask;
+        return t != null ? t : caller.task();
+    }
+
     /** The innermost frame {@code f} waits for {@code fut}; wake this task when it is done. */
     void suspendOn(Frame f, Future<?> fut) {
         innermost = f;

@@ -1,0 +1,136 @@
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Formats the suite's results as {@code RESULTS.md}: the machine line, then one table per
+ * question with weft, its peer, the ratio and B/op, each against its goal from the design's
+ * performance budget.
+ *
+ * <p>Stateless; safe on any thread.
+ */
+final class ResultsReport {
+    private ResultsReport() {
+    }
+
+    /** One measured row: ns/op with its error, and allocation per op. */
+    private record Row(double ns, double error, double bytes) {
+    }
+
+    static String markdown(Collection<RunResult> results, List<String> heap) {
+        Map<String, Row> rows = rows(results);
+        StringBuilder md = new StringBuilder();
+        md.append("# weft benchmark results\n\n")
+          .append(machineLine()).append("\n\n")
+          .append("Produced by `benchmarks/run.sh` (JMH, `-prof gc`; scores are means of 2 forks × 5 ")
+          .append("iterations with their 99.9% error; the machine is shared, so read ratios, not absolutes).\n");
+        section(md, "`await` that does not wait (goal: within 3× of a plain call, 0 B/op beyond the coroutine's own frame)",
+                rows, "AwaitFastPathBench.peerPlainCall",
+                "AwaitFastPathBench.weftAwaitCompletedFuture", "AwaitFastPathBench.weftAwaitNonSuspendingCoroutine",
+                "AwaitFastPathBench.peerPlainCall", "AwaitFastPathBench.peerCompletableFutureThenApply");
+        section(md, "Suspend + resume through the loop (goal: ≥ 3× faster than a virtual-thread yield, ≤ 24 B/op)",
+                rows, "YieldPeerBench.peerVirtualThreadYield",
+                "YieldBench.weftYield:depth=1", "YieldPeerBench.peerVirtualThreadYield");
+        section(md, "Hand-off ping-pong, per message (goal: ≥ 2× faster than virtual-thread park/unpark)",
+                rows, "PingPongPeerBench.peerVirtualThreadParkUnpark",
+                "PingPongBench.weftFuturePingPong", "PingPongPeerBench.peerVirtualThreadParkUnpark",
+                "PingPongPeerBench.peerVirtualThreadSynchronousQueue");
+        section(md, "Resume cost by await depth (goal: depth 100 within 1.5× of depth 1)",
+                rows, "YieldBench.weftYield:depth=1",
+                "YieldBench.weftYield:depth=1", "YieldBench.weftYield:depth=5",
+                "YieldBench.weftYield:depth=20", "YieldBench.weftYield:depth=100");
+        section(md, "Create + run + complete a trivial task vs start + join a virtual thread",
+                rows, "TaskPeerBench.peerVirtualThreadStartJoin",
+                "TaskBench.weftCreateRunJoinTask", "TaskPeerBench.peerVirtualThreadStartJoin");
+        section(md, "Generator step vs a hand-written Iterator (goal: within 2×, 0 B per element)",
+                rows, "GeneratorBench.peerHandWrittenIterator",
+                "GeneratorBench.weftGeneratorNext", "GeneratorBench.weftGeneratorForEach",
+                "GeneratorBench.peerHandWrittenIterator");
+        heapSection(md, heap);
+        return md.toString();
+    }
+
+    private static Map<String, Row> rows(Collection<RunResult> results) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String bench = r.getParams().getBenchmark();
+            String key = bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1);
+            for (String p : r.getParams().getParamsKeys()) {
+                key += ":" + p + "=" + r.getParams().getParam(p);
+            }
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            rows.put(key, new Row(primary.getScore(), primary.getScoreError(),
+                    alloc == null ? Double.NaN : alloc.getScore()));
+        }
+        return rows;
+    }
+
+    private static void section(StringBuilder md, String title, Map<String, Row> rows, String base,
+                                String... keys) {
+        md.append("\n## ").append(title).append("\n\n")
+          .append("| benchmark | ns/op | ± | B/op | ratio to `").append(shortName(base)).append("` |\n")
+          .append("|---|---:|---:|---:|---:|\n");
+        Row b = rows.get(base);
+        for (String k : keys) {
+            Row r = rows.get(k);
+            if (r == null) {
+                md.append("| `").append(shortName(k)).append("` | not run (needs JDK 21+) | | | |\n");
+                continue;
+            }
+            String ratio = b == null ? "—" : fmt(r.ns() / b.ns()) + "×";
+            md.append("| `").append(shortName(k)).append("` | ").append(fmt(r.ns())).append(" | ")
+              .append(fmt(r.error())).append(" | ").append(fmt(r.bytes())).append(" | ").append(ratio).append(" |\n");
+        }
+    }
+
+    private static void heapSection(StringBuilder md, List<String> heap) {
+        md.append("\n## Heap per suspended coroutine (goal: ≤ 128 B at depth 1, ≤ 1/4 of a parked virtual thread)\n\n")
+          .append("Retained heap after a full GC divided by the count (`HeapProbe`, `VirtualThreadHeapProbe`; ")
+          .append("ParallelGC, each in a fresh JVM).\n\n")
+          .append("| kind | count | await/call depth | bytes each |\n|---|---:|---:|---:|\n");
+        for (String line : heap) {
+            String[] f = line.split(" ");
+            if (f[0].equals("unavailable")) {
+                md.append("| ").append(line).append(" | | | |\n");
+            } else {
+                md.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2])
+                  .append(" | ").append(f[3]).append(" |\n");
+            }
+        }
+    }
+
+    private static String shortName(String key) {
+        return key;
+    }
+
+    private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    private static String machineLine() {
+        String load = "?";
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            // not Linux: leave the load unknown
+        }
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; JDK "
+                + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + "; load average at the end of the run: " + load + "; " + LocalDate.now() + ".";
+    }
+}

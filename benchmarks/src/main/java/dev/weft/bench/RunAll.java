@@ -1,0 +1,73 @@
+package dev.weft.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole suite — every JMH benchmark with the GC profiler (for B/op), then the heap
+ * probes in fresh JVMs — and writes the results as markdown:
+ * {@code java -cp benchmarks.jar dev.weft.bench.RunAll OUTPUT.md [--quick]}.
+ * {@code --quick} (one fork, short iterations) is for checking the pipeline, not for figures.
+ *
+ * <p>Runs on the calling thread; the benchmarks and probes fork their own JVMs.
+ */
+public final class RunAll {
+    private RunAll() {
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        Path out = Path.of(args.length > 0 ? args[0] : "RESULTS.md");
+        boolean quick = List.of(args).contains("--quick");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(RunAll.class.getPackageName() + ".*Bench")
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+        if (quick) {
+            options.forks(1).warmupIterations(1).measurementIterations(2)
+                    .warmupTime(TimeValue.milliseconds(200)).measurementTime(TimeValue.milliseconds(200));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        List<String> heap = new ArrayList<>();
+        int[] counts = quick ? new int[] {100_000} : new int[] {100_000, 1_000_000};
+        for (int count : counts) {
+            for (int depth : new int[] {1, 10}) {
+                heap.add(probe("dev.weft.bench.HeapProbe", count, depth));
+                heap.add(probe("dev.weft.bench.VirtualThreadHeapProbe", count, depth));
+            }
+        }
+        Files.writeString(out, ResultsReport.markdown(results, heap), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /** Runs one heap probe in a fresh JVM; answers its output line, or a note if it cannot run. */
+    private static String probe(String mainClass, int count, int depth) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx6g", "-XX:+UseParallelGC",
+                "-cp", System.getProperty("java.class.path"), mainClass,
+                Integer.toString(count), Integer.toString(depth)).redirectErrorStream(true);
+        Process p = pb.start();
+        String last = "";
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                last = line;
+            }
+        }
+        int exit = p.waitFor();
+        return exit == 0 ? last : "unavailable " + count + " " + depth + " (" + mainClass + " exited " + exit + ")";
+    }
+}

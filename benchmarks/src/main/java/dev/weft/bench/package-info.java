@@ -1,0 +1,8 @@
+/**
+ * JMH benchmarks of weft beside its peers (a plain call, {@code CompletableFuture}, an
+ * {@code Iterator}; virtual threads in the JDK 21+ source set), one class per question, and a
+ * heap probe. The {@code @Async} code here is woven at build time by the offline weaver, so the
+ * benchmark forks run without the agent. {@link dev.weft.bench.RunAll} runs everything and writes
+ * {@code benchmarks/RESULTS.md}. Depends on the runtime and JMH.
+ */
+package dev.weft.bench;
