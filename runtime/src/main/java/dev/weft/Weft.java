@@ -84,6 +84,17 @@ public final class Weft {
         throw NotWoven.at("Weft.yieldFrom");
     }
 
+    /**
+     * Yields every element of {@code values} from the enclosing generator, as Python's
+     * {@code yield from iterable} does for a list or a range; returns null. A value the consumer
+     * sends meanwhile must be null (there is nothing to send it to).
+     *
+     * @throws IllegalStateException if the calling method was not woven
+     */
+    public static <R> R yieldFrom(Iterable<?> values) {
+        throw NotWoven.at("Weft.yieldFrom");
+    }
+
     // ---- running -----------------------------------------------------------------------------
 
     /**

@@ -60,7 +60,19 @@ public final class Main {
             new Example("CancelTaskWhileSleeping", "1.5.2", "cancel a task while it sleeps",
                     CancelTaskWhileSleeping::main),
             new Example("EnsureFuture", "1.5.3", "wrap a coroutine in a task with ensureFuture",
-                    EnsureFuture::main));
+                    EnsureFuture::main),
+            new Example("Fibonacci", "000", "the fib() generator in a for-each loop",
+                    Fibonacci::main),
+            new Example("GrepCoroutine", "000", "a grep coroutine fed with send() and closed",
+                    GrepCoroutine::main),
+            new Example("SortedDelegation", "004", "sub_coro/dele_coro: sorting through yieldFrom",
+                    SortedDelegation::main),
+            new Example("AccumulatorDelegation", "004", "add/parent: a sum returned through yieldFrom",
+                    AccumulatorDelegation::main),
+            new Example("AveragerProxies", "004", "avg/proxies: averages stored through yieldFrom",
+                    AveragerProxies::main),
+            new Example("YieldFromIterables", "004", "yieldFrom over a range, a list and a generator",
+                    YieldFromIterables::main));
 
     private static final String DEFAULT_EXAMPLE = "ChainCoroutines";
 

@@ -53,6 +53,22 @@ final class Repr {
         return s.append(items.size() == 1 ? ",)" : ")").toString();
     }
 
+    /** Formats {@code items} as a Python list: {@code ['a', 'b']}. */
+    static String list(List<?> items) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            s.append(i > 0 ? ", " : "").append(of(items.get(i)));
+        }
+        return s.append(']').toString();
+    }
+
+    /** Formats {@code entries} as a Python dict in their iteration order: {@code {'a': 1}}. */
+    static String dict(java.util.Map<?, ?> entries) {
+        StringBuilder s = new StringBuilder("{");
+        entries.forEach((k, v) -> s.append(s.length() > 1 ? ", " : "").append(of(k)).append(": ").append(of(v)));
+        return s.append('}').toString();
+    }
+
     /**
      * Formats {@code s} as a Python {@code str} literal: single quotes unless {@code s} holds a
      * single quote and no double quote, with backslashes, the chosen quote, tab, newline, carriage

@@ -213,9 +213,12 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
     }
 
     Object startDelegation(Object sub) {
+        if (sub instanceof Iterable && !(sub instanceof Generator)) {
+            sub = new IterableGenerator((Iterable<?>) sub);
+        }
         if (!(sub instanceof Generator)) {
-            throw new IllegalArgumentException("Weft.yieldFrom in " + site() + " needs a Generator, "
-                    + "not " + (sub == null ? "null" : sub.getClass().getName()));
+            throw new IllegalArgumentException("Weft.yieldFrom in " + site() + " needs a Generator "
+                    + "or an Iterable, not " + (sub == null ? "null" : sub.getClass().getName()));
         }
         Generator<?, ?> g = (Generator<?, ?>) sub;
         Object first = stepOf(g, null, null);

@@ -220,4 +220,18 @@ class GeneratorTest {
         g.next();
         assertThrows(IllegalStateException.class, g::next);
     }
+
+    @Async
+    static Generator<Integer, Void> chained() {
+        Weft.yieldFrom(List.of(1, 2, 3));
+        Weft.yieldFrom(fib(3).stream().map(Long::intValue).toList());
+        return null;
+    }
+
+    @Test
+    void yieldFrom_anIterable_yieldsItsElements() {
+        List<Integer> out = new ArrayList<>();
+        chained().forEach(out::add);
+        assertEquals(List.of(1, 2, 3, 0, 1, 1), out);
+    }
 }
