@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -139,9 +140,24 @@ final class SelectorIo {
         return b;
     }
 
-    /** Closes the selector, which deregisters (but does not close) every channel. */
+    private static void closeQuietly(SelectableChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the loop is closing: nothing is left to report a failed close to
+        }
+    }
+
+    /**
+     * Closes every channel still registered, then the selector. A closed loop can never serve
+     * those channels again (a transport whose {@code connectionLost} was still queued, say), so
+     * leaving them open would only leak their file descriptors.
+     */
     void close() {
         try {
+            for (SelectionKey key : new ArrayList<>(selector.keys())) {
+                closeQuietly(key.channel());
+            }
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the event loop's selector", e);
