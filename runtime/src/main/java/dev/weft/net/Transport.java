@@ -1,6 +1,7 @@
 package dev.weft.net;
 
 import java.net.SocketAddress;
+import java.net.SocketOption;
 
 /**
  * One end of a stream connection (TCP or Unix socket), as a {@link Protocol} sees it: asyncio's
@@ -87,6 +88,19 @@ public interface Transport {
 
     /** The low-water mark in bytes. */
     int getWriteBufferLowWater();
+
+    /**
+     * Sets a socket option (asyncio's {@code get_extra_info('socket').setsockopt}), for example
+     * {@link java.net.StandardSocketOptions#SO_SNDBUF} to bound what the kernel buffers for a
+     * slow peer.
+     *
+     * @throws UnsupportedOperationException if the socket does not support {@code option}
+     * @throws java.io.UncheckedIOException if the socket is closed or rejects the value
+     */
+    <T> void setOption(SocketOption<T> option, T value);
+
+    /** The value of a socket option; see {@link #setOption}. */
+    <T> T getOption(SocketOption<T> option);
 
     /** The protocol this transport delivers to. */
     Protocol getProtocol();

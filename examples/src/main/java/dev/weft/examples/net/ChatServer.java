@@ -10,6 +10,7 @@ import dev.weft.net.StreamReader;
 import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
 import java.io.PrintStream;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,9 +25,9 @@ import java.util.function.Consumer;
  * <p>One coroutine per client reads its lines; a line is written to every other client's
  * writer without waiting, in the order the server read the lines, so all clients see the same
  * order. Nobody can stall the others: the server never awaits a slow reader. Instead each
- * client has a per-client output limit ({@value #DEFAULT_MAX_BACKLOG} bytes by default, beyond
- * what the kernel's socket buffer holds); a client whose unsent backlog would pass it is
- * disconnected, so a client that never reads costs at most that much memory. Lines longer than
+ * client has a per-client output limit ({@value #DEFAULT_MAX_BACKLOG} bytes by default) on top of
+ * a kernel send buffer of {@value #SEND_BUFFER} bytes; a client whose unsent backlog would pass
+ * the limit is disconnected, so a client that never reads costs at most about that much memory. Lines longer than
  * the reader's 64 KiB limit are dropped with a notice to their sender.
  *
  * <p>Run: {@code java -jar weft-examples.jar ChatServer [HOST PORT]}, then
@@ -35,6 +36,11 @@ import java.util.function.Consumer;
 public final class ChatServer {
     /** The default per-client output limit: 1 MiB of unsent data. */
     public static final int DEFAULT_MAX_BACKLOG = 1 << 20;
+    /**
+     * The kernel send buffer asked for each client (the kernel may double it): without it, Linux
+     * lets a loopback connection's send buffer grow to megabytes for a client that never reads.
+     */
+    static final int SEND_BUFFER = 64 * 1024;
 
     private final PrintStream out;
     private final int maxBacklog;
@@ -51,6 +57,7 @@ public final class ChatServer {
         String name = Log.peer(writer.remoteAddress());
         Log log = new Log(out, "chat_" + name);
         byte[] prefix = (name + ": ").getBytes(StandardCharsets.UTF_8);
+        writer.transport().setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER);
         clients.add(writer);
         broadcast(("* " + name + " joined\r\n").getBytes(StandardCharsets.UTF_8), writer);
         log.debug("connection accepted");
