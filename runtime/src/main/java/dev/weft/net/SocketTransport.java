@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
  * reusable direct buffer, then hands the bytes to the protocol — copied into the protocol's own
  * buffer for a {@link BufferedProtocol}, or into one new array for {@code dataReceived}; that
- * array is the only allocation per read. Writing: {@link #write} first tries the socket directly
- * (through the same direct buffer) when nothing is queued, and queues only what the socket did
- * not take in a {@link ByteQueue}; the queue is flushed on write readiness. The key's interest
+ * array is the only allocation per read. Writing goes through {@link SocketOutput}, which sends
+ * directly while nothing is queued and queues only what the socket refuses; the queue is flushed
+ * on write readiness. The key's interest
  * set is recomputed from the state after every change and written only when it differs.
  *
  * <p>Closing: {@link #close()} stops reading and lets the queue drain; {@link #abort()} and
@@ -44,13 +44,11 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     private final Protocol protocol;
     private final BufferedProtocol buffered;
     private final Server server;
-    private final ByteQueue pending = new ByteQueue();
+    private final SocketOutput output;
     private final SocketAddress localAddress;
     private final SocketAddress remoteAddress;
     private final SelectionKey key;
     private int interest;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_LOW_WATER;
 
     private boolean started;
     private boolean readingPaused;
@@ -78,6 +76,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
         this.buffered = protocol instanceof BufferedProtocol ? (BufferedProtocol) protocol : null;
         this.server = server;
+        this.output = new SocketOutput(channel);
         this.localAddress = address(channel, true);
         this.remoteAddress = address(channel, false);
         try {
@@ -188,25 +187,13 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
 
     /** Writes queued bytes until the socket takes no more; then finishes a close or an EOF. */
     private void flush() {
-        ByteBuffer buf = bridge.ioBuffer(loop);
-        while (!pending.isEmpty()) {
-            buf.clear();
-            pending.peekInto(buf);
-            buf.flip();
-            int chunk = buf.remaining();
-            int n;
-            try {
-                n = channel.write(buf);
-            } catch (IOException e) {
-                forceClose(e);
-                return;
-            }
-            pending.drop(n);
-            if (n < chunk) {
-                break;
-            }
+        try {
+            output.flush(bridge.ioBuffer(loop));
+        } catch (IOException e) {
+            forceClose(e);
+            return;
         }
-        if (writingPaused && pending.size() <= lowWater) {
+        if (writingPaused && output.atOrBelowLowWater()) {
             writingPaused = false;
             try {
                 protocol.resumeWriting();
@@ -219,7 +206,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     }
 
     private void afterFlush() {
-        if (pending.isEmpty() && !lost) {
+        if (output.isEmpty() && !lost) {
             if (closing) {
                 scheduleConnectionLost(null);
                 return;
@@ -252,17 +239,18 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         if (lost || len == 0) {
             return; // the protocol learns of the loss from connectionLost
         }
-        if (pending.isEmpty()) {
-            int sent = sendNow(data, off, len);
-            if (sent < 0 || sent == len) {
-                return;
-            }
-            off += sent;
-            len -= sent;
+        try {
+            output.send(data, off, len, bridge.ioBuffer(loop));
+        } catch (IOException e) {
+            forceClose(e);
+            return;
         }
-        pending.append(data, off, len);
         updateInterest();
-        if (!writingPaused && pending.size() > highWater) {
+        maybePauseProtocol();
+    }
+
+    private void maybePauseProtocol() {
+        if (!writingPaused && output.aboveHighWater()) {
             writingPaused = true;
             try {
                 protocol.pauseWriting();
@@ -272,30 +260,6 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         }
     }
 
-    /** Writes straight to the socket; the number of bytes taken, or -1 after a fatal error. */
-    private int sendNow(byte[] data, int off, int len) {
-        ByteBuffer buf = bridge.ioBuffer(loop);
-        int total = 0;
-        while (total < len) {
-            buf.clear();
-            int chunk = Math.min(buf.capacity(), len - total);
-            buf.put(data, off + total, chunk);
-            buf.flip();
-            int n;
-            try {
-                n = channel.write(buf);
-            } catch (IOException e) {
-                forceClose(e);
-                return -1;
-            }
-            total += n;
-            if (n < chunk) {
-                break;
-            }
-        }
-        return total;
-    }
-
     @Override
     public void writeEof() {
         bridge.checkThread(loop);
@@ -303,7 +267,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
             return;
         }
         eofPending = true;
-        if (pending.isEmpty()) {
+        if (output.isEmpty()) {
             shutdownOutput();
         }
     }
@@ -338,7 +302,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
             return;
         }
         closing = true;
-        if (pending.isEmpty()) {
+        if (output.isEmpty()) {
             scheduleConnectionLost(null);
         }
         updateInterest();
@@ -356,7 +320,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         if (lost) {
             return;
         }
-        pending.clear();
+        output.clear();
         closing = true;
         scheduleConnectionLost(exc);
     }
@@ -431,7 +395,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
             if (started && !closing && !readingPaused && !eofReceived) {
                 ops |= SelectionKey.OP_READ;
             }
-            if (!pending.isEmpty()) {
+            if (!output.isEmpty()) {
                 ops |= SelectionKey.OP_WRITE;
             }
         }
@@ -443,28 +407,24 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
 
     @Override
     public int getWriteBufferSize() {
-        return pending.size();
+        return output.size();
     }
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
         bridge.checkThread(loop);
-        if (low < 0 || high < low) {
-            throw new IllegalArgumentException("write buffer limits must satisfy 0 <= low <= high,"
-                    + " got high=" + high + " low=" + low);
-        }
-        highWater = high;
-        lowWater = low;
+        output.setLimits(high, low);
+        maybePauseProtocol();
     }
 
     @Override
     public int getWriteBufferHighWater() {
-        return highWater;
+        return output.highWater();
     }
 
     @Override
     public int getWriteBufferLowWater() {
-        return lowWater;
+        return output.lowWater();
     }
 
     @Override
@@ -506,6 +466,6 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     public String toString() {
         String state = lost ? "closed" : closing ? "closing" : "open";
         return "<SocketTransport " + state + " local=" + localAddress + " remote=" + remoteAddress
-                + " buffered=" + pending.size() + ">";
+                + " buffered=" + output.size() + ">";
     }
 }
