@@ -211,6 +211,80 @@ public final class EventLoop {
         return new Task<>(this, coro, name);
     }
 
+    // ---- networking: the implementations live in dev.weft.net.Endpoints ---------------------
+
+    /**
+     * Opens a TCP connection to {@code host}:{@code port} (asyncio's {@code create_connection}):
+     * resolves the name off the loop thread, connects, makes a protocol with
+     * {@code protocolFactory} and a {@link dev.weft.net.Transport} for it. The future completes
+     * with the transport once the protocol's {@code connectionMade} has run; the protocol is
+     * {@code transport.getProtocol()}.
+     *
+     * @param host a host name, a literal address, or null for the loopback address
+     * @return a future failing with {@link java.net.ConnectException} (refused),
+     *     {@link java.net.UnknownHostException} or another {@link java.io.IOException}
+     */
+    public Future<dev.weft.net.Transport> createConnection(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            String host, int port) {
+        return dev.weft.net.Endpoints.createConnection(this, protocolFactory, host, port);
+    }
+
+    /** Connects to the Unix domain socket at {@code path}; see {@link #createConnection}. */
+    public Future<dev.weft.net.Transport> createUnixConnection(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            java.nio.file.Path path) {
+        return dev.weft.net.Endpoints.createUnixConnection(this, protocolFactory, path);
+    }
+
+    /**
+     * Starts a TCP server on {@code host}:{@code port} with default options (asyncio's
+     * {@code create_server}): every accepted connection gets a new protocol from
+     * {@code protocolFactory}.
+     *
+     * @param host a host name (every address it resolves to is bound), a literal address, or
+     *     null for all interfaces
+     * @param port the port, or 0 for any free one ({@link dev.weft.net.Server#port()})
+     * @return a future of the serving server, failing with {@link java.net.BindException} when
+     *     the port is in use
+     */
+    public Future<dev.weft.net.Server> createServer(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            String host, int port) {
+        return createServer(protocolFactory, host, port, dev.weft.net.ServerOptions.defaults());
+    }
+
+    /** Starts a TCP server with {@code options} (backlog, address and port reuse). */
+    public Future<dev.weft.net.Server> createServer(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            String host, int port, dev.weft.net.ServerOptions options) {
+        return dev.weft.net.Endpoints.createServer(this, protocolFactory, host, port, options);
+    }
+
+    /**
+     * Starts a server on the Unix domain socket {@code path}, replacing a stale socket file; the
+     * file is removed when the server closes.
+     */
+    public Future<dev.weft.net.Server> createUnixServer(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            java.nio.file.Path path) {
+        return dev.weft.net.Endpoints.createUnixServer(this, protocolFactory, path,
+                dev.weft.net.ServerOptions.defaults());
+    }
+
+    /**
+     * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) bound to
+     * {@code localAddress} and/or connected to {@code remoteAddress}; either may be null, not
+     * both. An address made with {@link java.net.InetSocketAddress#createUnresolved} is resolved
+     * off the loop thread.
+     */
+    public Future<dev.weft.net.DatagramTransport> createDatagramEndpoint(
+            java.util.function.Supplier<? extends dev.weft.net.DatagramProtocol> protocolFactory,
+            java.net.SocketAddress localAddress, java.net.SocketAddress remoteAddress) {
+        return dev.weft.net.Endpoints.createDatagramEndpoint(this, protocolFactory, localAddress,
+                remoteAddress);
+    }
+
     // ---- time ------------------------------------------------------------------------------
 
     /** The loop's time in seconds, monotonic, on an arbitrary origin; any thread. */

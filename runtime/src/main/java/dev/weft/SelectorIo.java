@@ -1,11 +1,14 @@
 package dev.weft;
 
+import dev.weft.internal.LoopBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -26,15 +29,29 @@ import java.util.function.Consumer;
  * guarantees no posted callback is missed: a poster that saw the flag still set posted before the
  * loop cleared it, so the drain that follows sees its callback.
  *
+ * <p>It also owns the loop's one reusable direct buffer for socket I/O ({@link #ioBuffer()}):
+ * every transport of the loop reads into it and copies out only the bytes it hands to its
+ * protocol, so reading allocates nothing else. One buffer per loop suffices because the loop runs
+ * one callback at a time and no transport keeps data in it across callbacks.
+ *
  * <p>Threading: {@link #wakeup()} is safe on any thread; everything else is confined to the
  * loop's thread.
  */
 final class SelectorIo {
+    /** The size of {@link #ioBuffer()}: 64 KiB, as a socket read in asyncio ({@code max_size}). */
+    static final int IO_BUFFER_SIZE = 64 * 1024;
+
+    static {
+        LoopBridge.install(new LoopInternals());
+    }
+
     private final EventLoop loop;
     private final Selector selector;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** Created once: a method reference per poll would be garbage per iteration. */
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
+    /** Allocated on first use: a loop that never does socket I/O does not pay 64 KiB. */
+    private ByteBuffer ioBuffer;
 
     private SelectorIo(EventLoop loop, Selector selector) {
         this.loop = loop;
@@ -110,9 +127,37 @@ final class SelectorIo {
         return channel.register(selector, ops, handler);
     }
 
-    /** Closes the selector, which deregisters (but does not close) every channel. */
+    /**
+     * The loop's reusable direct buffer of {@link #IO_BUFFER_SIZE} bytes; its content is valid
+     * only within the current callback, and every user clears it first.
+     */
+    ByteBuffer ioBuffer() {
+        ByteBuffer b = ioBuffer;
+        if (b == null) {
+            b = ByteBuffer.allocateDirect(IO_BUFFER_SIZE);
+            ioBuffer = b;
+        }
+        return b;
+    }
+
+    private static void closeQuietly(SelectableChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the loop is closing: nothing is left to report a failed close to
+        }
+    }
+
+    /**
+     * Closes every channel still registered, then the selector. A closed loop can never serve
+     * those channels again (a transport whose {@code connectionLost} was still queued, say), so
+     * leaving them open would only leak their file descriptors.
+     */
     void close() {
         try {
+            for (SelectionKey key : new ArrayList<>(selector.keys())) {
+                closeQuietly(key.channel());
+            }
             selector.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the event loop's selector", e);

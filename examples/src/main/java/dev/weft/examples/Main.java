@@ -74,6 +74,25 @@ public final class Main {
             new Example("YieldFromIterables", "004", "yieldFrom over a range, a list and a generator",
                     YieldFromIterables::main));
 
+    /**
+     * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}
+     * (default {@code localhost 10000}). The servers run until Ctrl-C, so the output test above
+     * does not run them; {@code NetExamplesTest} does, with clients.
+     */
+    static final List<Example> NET_EXAMPLES = List.of(
+            new Example("EchoServer", "seed 002", "echo server with streams",
+                    dev.weft.examples.net.EchoServer::main),
+            new Example("EchoClient", "seed 002", "echo client with streams",
+                    dev.weft.examples.net.EchoClient::main),
+            new Example("ProtocolEchoServer", "seed 004", "echo server with a protocol",
+                    dev.weft.examples.net.ProtocolEchoServer::main),
+            new Example("ProtocolEchoClient", "seed 004", "echo client with a protocol",
+                    dev.weft.examples.net.ProtocolEchoClient::main),
+            new Example("TimeServer", "seed 000", "sends every client the time each second",
+                    dev.weft.examples.net.TimeServer::main),
+            new Example("ChatServer", "seed 000", "every line a client types goes to all others",
+                    dev.weft.examples.net.ChatServer::main));
+
     private static final String DEFAULT_EXAMPLE = "ChainCoroutines";
 
     private Main() {
@@ -87,7 +106,7 @@ public final class Main {
         }
         String name = args.length > 0 ? args[0] : DEFAULT_EXAMPLE;
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-        for (Example example : EXAMPLES) {
+        for (Example example : all()) {
             if (example.name().equals(name)) {
                 example.main().accept(rest);
                 return;
@@ -98,8 +117,14 @@ public final class Main {
         System.exit(2);
     }
 
+    private static List<Example> all() {
+        List<Example> all = new java.util.ArrayList<>(EXAMPLES);
+        all.addAll(NET_EXAMPLES);
+        return all;
+    }
+
     private static void list(PrintStream out) {
-        for (Example example : EXAMPLES) {
+        for (Example example : all()) {
             out.printf("%-26s %s  %s%n", example.name(), example.section(), example.summary());
         }
     }

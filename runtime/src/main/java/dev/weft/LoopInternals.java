@@ -1,0 +1,39 @@
+package dev.weft;
+
+import dev.weft.internal.LoopBridge;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.util.function.Consumer;
+
+/**
+ * The implementation of {@link LoopBridge}: hands {@code dev.weft.net} the loop's selector,
+ * I/O buffer, thread check and exception reporter without making them public API.
+ *
+ * <p>Stateless; installed once by {@link SelectorIo}'s static initialiser.
+ */
+final class LoopInternals extends LoopBridge {
+
+    @Override
+    public void checkThread(EventLoop loop) {
+        loop.checkOpen();
+        loop.checkThread();
+    }
+
+    @Override
+    public SelectionKey register(EventLoop loop, SelectableChannel channel, int ops,
+            Consumer<SelectionKey> handler) throws ClosedChannelException {
+        return loop.io.register(channel, ops, handler);
+    }
+
+    @Override
+    public ByteBuffer ioBuffer(EventLoop loop) {
+        return loop.io.ioBuffer();
+    }
+
+    @Override
+    public void reportException(EventLoop loop, String context, Throwable t) {
+        loop.reportException(context, t);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.weft.internal;
+
+import dev.weft.EventLoop;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.util.function.Consumer;
+
+/**
+ * The event loop's internals that weft's own I/O packages ({@code dev.weft.net}) need: the
+ * selector, the loop's reusable I/O buffer, the thread check and the exception reporter.
+ *
+ * <p>Not API: public only because {@code dev.weft.net} lives in another package than the loop
+ * and the loop's internals must stay package-private there. The one instance is installed by
+ * {@code dev.weft} when its selector class initialises (the same pattern as the JDK's
+ * {@code SharedSecrets}); application code must not call it.
+ *
+ * <p>Threading: {@link #get()} is safe on any thread; every other method must be called on the
+ * loop's thread, like the loop methods it stands for.
+ */
+public abstract class LoopBridge {
+    private static volatile LoopBridge instance;
+
+    /** For the one implementation in {@code dev.weft}. */
+    protected LoopBridge() {
+    }
+
+    /** Installs the implementation; the first call wins, later ones are ignored. */
+    public static void install(LoopBridge bridge) {
+        synchronized (LoopBridge.class) {
+            if (instance == null) {
+                instance = bridge;
+            }
+        }
+    }
+
+    /** The installed bridge; initialises the loop's selector class if needed. */
+    public static LoopBridge get() {
+        LoopBridge b = instance;
+        if (b != null) {
+            return b;
+        }
+        try {
+            Class.forName("dev.weft.SelectorIo", true, LoopBridge.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("weft runtime is incomplete: dev.weft.SelectorIo is "
+                    + "missing from the class path", e);
+        }
+        return instance;
+    }
+
+    /** Fails with {@link IllegalStateException} unless called on {@code loop}'s thread. */
+    public abstract void checkThread(EventLoop loop);
+
+    /**
+     * Registers {@code channel} (non-blocking) with {@code loop}'s selector for {@code ops};
+     * {@code handler} is called on the loop thread each time the key is ready. Registering an
+     * already registered channel replaces its ops and handler.
+     */
+    public abstract SelectionKey register(EventLoop loop, SelectableChannel channel, int ops,
+            Consumer<SelectionKey> handler) throws ClosedChannelException;
+
+    /**
+     * The loop's reusable direct buffer for socket reads and writes. Its content is only valid
+     * until the caller returns to the loop; callers clear it before use.
+     */
+    public abstract ByteBuffer ioBuffer(EventLoop loop);
+
+    /** Reports an exception through the loop's exception handler, as a failing callback would. */
+    public abstract void reportException(EventLoop loop, String context, Throwable t);
+}

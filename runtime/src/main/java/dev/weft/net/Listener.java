@@ -1,0 +1,93 @@
+package dev.weft.net;
+
+import dev.weft.EventLoop;
+import dev.weft.internal.LoopBridge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+
+/**
+ * One listening socket of a {@link Server}: accepts connections when its key is ready and hands
+ * each to the server.
+ *
+ * <p>On each readiness it accepts up to {@code backlog} connections, as asyncio does, so a burst
+ * of clients is taken in one go without starving the loop. When accepting fails for lack of
+ * resources (for example too many open files) the error is reported through the loop's exception
+ * handler and accepting pauses for {@value #RETRY_DELAY_MILLIS} ms instead of spinning on a
+ * socket that stays ready; the connections already open are unaffected.
+ *
+ * <p>Threading: loop thread only.
+ */
+final class Listener implements Consumer<SelectionKey> {
+    private static final long RETRY_DELAY_MILLIS = 1000;
+
+    private final EventLoop loop;
+    private final Server server;
+    private final ServerSocketChannel channel;
+    private final SocketAddress address;
+    private final int backlog;
+    private final SelectionKey key;
+
+    Listener(EventLoop loop, Server server, ServerSocketChannel channel, int backlog) {
+        this.loop = loop;
+        this.server = server;
+        this.channel = channel;
+        this.backlog = backlog;
+        try {
+            this.address = channel.getLocalAddress();
+            this.key = LoopBridge.get().register(loop, channel, SelectionKey.OP_ACCEPT, this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register the listening socket " + channel, e);
+        }
+    }
+
+    /** The address the socket is bound to. */
+    SocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void accept(SelectionKey k) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (IOException e) {
+                pauseAfter(e);
+                return;
+            }
+            if (client == null) {
+                return;
+            }
+            server.accepted(client);
+        }
+    }
+
+    private void pauseAfter(IOException e) {
+        if (!channel.isOpen()) {
+            return;
+        }
+        LoopBridge.get().reportException(loop, "Socket accept failed on " + address
+                + "; accepting again in " + RETRY_DELAY_MILLIS + " ms", e);
+        key.interestOps(0);
+        loop.callLater(RETRY_DELAY_MILLIS, () -> {
+            if (key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        });
+    }
+
+    /** Stops listening and closes the socket; the accepted connections stay open. */
+    void close() {
+        key.cancel();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LoopBridge.get().reportException(loop, "Error closing listening socket " + address, e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.weft.net;
+
+import dev.weft.EventLoop;
+import dev.weft.Future;
+import dev.weft.internal.LoopBridge;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A listening server: asyncio's {@code Server}, made by {@code EventLoop.createServer},
+ * {@code createUnixServer} or {@code Streams.startServer}.
+ *
+ * <p>A server serves from its creation: each accepted connection gets a new protocol from the
+ * factory and a transport. {@link #close()} stops listening and leaves the open connections
+ * alone; {@link #closeClients()} or {@link #abortClients()} end them too. {@link #waitClosed()}
+ * completes once the server is closed <em>and</em> its last connection is gone (Python 3.12's
+ * semantics, so a graceful shutdown can wait for its clients). A server is
+ * {@link AutoCloseable}, for try-with-resources.
+ *
+ * <p>Threading: every method must be called on the server's loop thread. Null policy: no method
+ * takes or returns null.
+ */
+public final class Server implements AutoCloseable {
+    private final EventLoop loop;
+    private final LoopBridge bridge = LoopBridge.get();
+    private final Supplier<? extends Protocol> protocolFactory;
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Set<SocketTransport> connections =
+            Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Future<Void>> closeWaiters = new ArrayList<>(1);
+    private final Runnable onClose;
+    private Future<Void> servingForever;
+    private boolean closed;
+
+    /**
+     * Starts serving on {@code channels}, already bound and non-blocking.
+     *
+     * @param onClose runs once when the server closes (a Unix server removes its socket file)
+     */
+    Server(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
+            List<ServerSocketChannel> channels, int backlog, Runnable onClose) {
+        this.loop = loop;
+        this.protocolFactory = protocolFactory;
+        this.onClose = onClose;
+        for (ServerSocketChannel channel : channels) {
+            listeners.add(new Listener(loop, this, channel, backlog));
+        }
+    }
+
+    /** Sets up a connection a listener accepted: a protocol from the factory, a transport. */
+    void accepted(SocketChannel client) {
+        Protocol protocol;
+        try {
+            client.configureBlocking(false);
+            if (client.getLocalAddress() instanceof InetSocketAddress) {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            protocol = protocolFactory.get();
+            connections.add(new SocketTransport(loop, client, protocol, this, null));
+        } catch (IOException | RuntimeException e) {
+            bridge.reportException(loop, "Error setting up an accepted connection on " + this, e);
+            closeQuietly(client);
+        }
+    }
+
+    /** Forgets a connection whose {@code connectionLost} is being delivered. */
+    void detach(SocketTransport transport) {
+        connections.remove(transport);
+        if (closed && connections.isEmpty()) {
+            wakeCloseWaiters();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing more can be done for a connection that failed to set up
+        }
+    }
+
+    /** The loop the server runs on. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** Whether the server is listening: true from creation until {@link #close()}. */
+    public boolean isServing() {
+        return !closed;
+    }
+
+    /** The addresses the server listens on (empty once closed). */
+    public List<SocketAddress> addresses() {
+        List<SocketAddress> out = new ArrayList<>(listeners.size());
+        for (Listener l : listeners) {
+            out.add(l.address());
+        }
+        return out;
+    }
+
+    /**
+     * The TCP port of the first listening socket — handy after binding port 0.
+     *
+     * @throws IllegalStateException for a Unix-socket server or a closed one
+     */
+    public int port() {
+        for (Listener l : listeners) {
+            if (l.address() instanceof InetSocketAddress) {
+                return ((InetSocketAddress) l.address()).getPort();
+            }
+        }
+        throw new IllegalStateException("this server has no TCP listening socket: " + this);
+    }
+
+    /** The number of open connections this server accepted. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Stops listening and closes the listening sockets; open connections are left alone. A
+     * pending {@link #serveForever()} future is cancelled. Idempotent.
+     */
+    @Override
+    public void close() {
+        bridge.checkThread(loop);
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Listener l : listeners) {
+            l.close();
+        }
+        listeners.clear();
+        onClose.run();
+        if (servingForever != null) {
+            servingForever.cancel();
+        }
+        if (connections.isEmpty()) {
+            wakeCloseWaiters();
+        }
+    }
+
+    /** Closes every open connection gracefully (each flushes its buffer first). */
+    public void closeClients() {
+        bridge.checkThread(loop);
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.closeGracefully();
+        }
+    }
+
+    /** Aborts every open connection at once, dropping what they had buffered. */
+    public void abortClients() {
+        bridge.checkThread(loop);
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.forceClose(null);
+        }
+    }
+
+    /**
+     * A future completed once the server is closed and its last connection is gone; already
+     * complete when that is so. Each call returns its own future, so cancelling one does not
+     * affect other waiters.
+     */
+    public Future<Void> waitClosed() {
+        bridge.checkThread(loop);
+        Future<Void> f = loop.createFuture();
+        if (closed && connections.isEmpty()) {
+            f.setResult(null);
+        } else {
+            closeWaiters.add(f);
+        }
+        return f;
+    }
+
+    private void wakeCloseWaiters() {
+        for (Future<Void> f : closeWaiters) {
+            if (!f.done()) {
+                f.setResult(null);
+            }
+        }
+        closeWaiters.clear();
+    }
+
+    /**
+     * A future that never completes normally: it is cancelled when the server is closed, and
+     * cancelling it closes the server (asyncio's {@code serve_forever}). Await it to serve until
+     * the awaiting task is cancelled.
+     *
+     * @throws IllegalStateException if the server is closed or already serving forever
+     */
+    public Future<Void> serveForever() {
+        bridge.checkThread(loop);
+        if (closed) {
+            throw new IllegalStateException("server " + this + " is closed");
+        }
+        if (servingForever != null && !servingForever.done()) {
+            throw new IllegalStateException("server " + this + " is already being awaited on "
+                    + "serveForever()");
+        }
+        Future<Void> f = loop.createFuture();
+        servingForever = f;
+        f.addDoneCallback(done -> close());
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return "<Server " + (closed ? "closed" : "sockets=" + addresses()) + " connections="
+                + connections.size() + ">";
+    }
+}

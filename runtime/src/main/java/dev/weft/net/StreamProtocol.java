@@ -1,0 +1,158 @@
+package dev.weft.net;
+
+import dev.weft.EventLoop;
+import dev.weft.Future;
+import dev.weft.Task;
+import dev.weft.internal.LoopBridge;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+
+/**
+ * The protocol between a socket transport and a {@link StreamReader}/{@link StreamWriter} pair:
+ * asyncio's {@code StreamReaderProtocol} with its {@code FlowControlMixin}.
+ *
+ * <p>Received bytes go straight into the reader's buffer; EOF and errors are forwarded to it.
+ * Write flow control: between {@code pauseWriting} and {@code resumeWriting} every
+ * {@link StreamWriter#drain()} gets a future of its own, queued here, so any number of
+ * coroutines may drain at once and cancelling one of them leaves the others waiting (asyncio
+ * shared one future until 3.10 and failed a second drainer). On a server, {@code connectionMade}
+ * starts the client handler as a task.
+ *
+ * <p>Threading: loop thread only.
+ */
+final class StreamProtocol implements BufferedProtocol {
+    private final EventLoop loop;
+    private final StreamReader reader;
+    private final StreamHandler handler;
+    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>(2);
+    /** Completed once at construction: what drain() returns when there is nothing to wait for. */
+    private final Future<Void> noWait;
+    private final Future<Void> closed;
+    private Transport transport;
+    private StreamWriter writer;
+    private boolean writingPaused;
+    private boolean connectionLost;
+
+    /**
+     * @param handler the client handler of a server connection, or null for a client
+     */
+    StreamProtocol(EventLoop loop, StreamReader reader, StreamHandler handler) {
+        this.loop = loop;
+        this.reader = reader;
+        this.handler = handler;
+        this.noWait = loop.createFuture();
+        this.noWait.setResult(null);
+        this.closed = loop.createFuture();
+    }
+
+    StreamWriter writer() {
+        return writer;
+    }
+
+    StreamReader reader() {
+        return reader;
+    }
+
+    @Override
+    public void connectionMade(Transport t) {
+        transport = t;
+        reader.setTransport(t);
+        writer = new StreamWriter(t, this, reader);
+        if (handler != null) {
+            Task<Void> task = loop.createTask(handler.handle(reader, writer));
+            task.addDoneCallback(this::handlerDone);
+        }
+    }
+
+    private void handlerDone(Future<Void> task) {
+        if (task.cancelled()) {
+            return;
+        }
+        Throwable error = task.exception();
+        if (error != null) {
+            LoopBridge.get().reportException(loop, "Unhandled exception in client handler of "
+                    + transport, error);
+            if (!transport.isClosing()) {
+                transport.close();
+            }
+        }
+    }
+
+    @Override
+    public ByteBuffer getBuffer(int sizeHint) {
+        return reader.bufferForFeed(sizeHint);
+    }
+
+    @Override
+    public void bufferUpdated(int nbytes) {
+        reader.commitFeed(nbytes);
+    }
+
+    @Override
+    public boolean eofReceived() {
+        reader.feedEof();
+        return true; // keep the connection half-open: the writer may still answer
+    }
+
+    @Override
+    public void connectionLost(Exception exc) {
+        connectionLost = true;
+        if (exc == null) {
+            reader.feedEof();
+        } else {
+            reader.setException(exc);
+        }
+        for (Future<Void> w = drainWaiters.poll(); w != null; w = drainWaiters.poll()) {
+            if (!w.done()) {
+                if (exc == null) {
+                    w.setResult(null);
+                } else {
+                    w.setException(exc);
+                }
+            }
+        }
+        if (exc == null) {
+            closed.setResult(null);
+        } else {
+            closed.setException(exc);
+        }
+    }
+
+    @Override
+    public void pauseWriting() {
+        writingPaused = true;
+    }
+
+    @Override
+    public void resumeWriting() {
+        writingPaused = false;
+        for (Future<Void> w = drainWaiters.poll(); w != null; w = drainWaiters.poll()) {
+            if (!w.done()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    /** What {@link StreamWriter#drain()} returns; see there. */
+    Future<Void> drain() {
+        Throwable error = reader.exception();
+        if (error != null || connectionLost) {
+            Future<Void> f = loop.createFuture();
+            f.setException(error != null ? error : new SocketException("Connection lost: the "
+                    + "connection was closed before drain(); stop writing to it"));
+            return f;
+        }
+        if (!writingPaused) {
+            return noWait;
+        }
+        Future<Void> f = loop.createFuture();
+        drainWaiters.add(f);
+        return f;
+    }
+
+    /** The future of {@link StreamWriter#waitClosed()}: done when the connection is lost. */
+    Future<Void> closedFuture() {
+        return closed;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.weft.net;
+
+import dev.weft.Future;
+import java.net.SocketAddress;
+import java.util.Objects;
+
+/**
+ * The writing half of a stream connection: asyncio's {@code StreamWriter}.
+ *
+ * <p>{@link #write} never blocks: it hands the bytes to the transport, which buffers what the
+ * socket does not take at once. {@link #drain()} is the back-pressure point: await it after
+ * writing, and it waits while the transport's buffer is above its high-water mark (64 KiB by
+ * default), so a peer that stops reading stops the writer instead of growing its buffer.
+ *
+ * <p>Errors: {@code drain()} fails with the reader's exception if the connection failed
+ * (for example an {@link java.io.IOException} "Connection reset"), and with
+ * {@link java.net.SocketException} "Connection lost" when called after the connection is gone.
+ * A write after {@link #close()} or {@link #writeEof()} fails with
+ * {@link IllegalStateException}; a write after the peer went away is dropped, and the next
+ * {@code drain()} reports it.
+ *
+ * <p>Threading: confined to its loop's thread. Null policy: null data is rejected with
+ * {@link NullPointerException}.
+ */
+public final class StreamWriter {
+    private final Transport transport;
+    private final StreamProtocol protocol;
+    private final StreamReader reader;
+
+    StreamWriter(Transport transport, StreamProtocol protocol, StreamReader reader) {
+        this.transport = transport;
+        this.protocol = protocol;
+        this.reader = reader;
+    }
+
+    /** Writes {@code data}; see the class comment. */
+    public void write(byte[] data) {
+        transport.write(Objects.requireNonNull(data, "data"));
+    }
+
+    /** Writes {@code len} bytes of {@code data} from {@code off}. */
+    public void write(byte[] data, int off, int len) {
+        transport.write(Objects.requireNonNull(data, "data"), off, len);
+    }
+
+    /** Writes each array of {@code lines} in order; no separators are added. */
+    public void writeLines(Iterable<byte[]> lines) {
+        transport.writeLines(Objects.requireNonNull(lines, "lines"));
+    }
+
+    /**
+     * A future that completes when the write buffer is at or below its low-water mark — at once
+     * (the same completed future every time, so draining allocates nothing) when it is not above
+     * the high-water mark. Several coroutines may wait at once; cancelling one does not affect
+     * the others. Fails as described in the class comment.
+     */
+    public Future<Void> drain() {
+        return protocol.drain();
+    }
+
+    /** Whether {@link #writeEof()} is supported: true for sockets. */
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /** Shuts down the sending side after the buffered data; the peer reads EOF. */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    /** Closes the connection after flushing the buffered data; see {@link #waitClosed()}. */
+    public void close() {
+        transport.close();
+    }
+
+    /** Whether the connection is closing or closed. */
+    public boolean isClosing() {
+        return transport.isClosing();
+    }
+
+    /**
+     * A future completed when the connection is closed — with the connection's error, if it
+     * ended with one.
+     */
+    public Future<Void> waitClosed() {
+        return protocol.closedFuture();
+    }
+
+    /** The transport underneath, for what the writer does not offer (flow-control limits). */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The peer's address. */
+    public SocketAddress remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    /** This end's address. */
+    public SocketAddress localAddress() {
+        return transport.localAddress();
+    }
+
+    @Override
+    public String toString() {
+        return "<StreamWriter transport=" + transport + " reader=" + reader + ">";
+    }
+}

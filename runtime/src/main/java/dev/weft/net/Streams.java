@@ -1,0 +1,99 @@
+package dev.weft.net;
+
+import dev.weft.EventLoop;
+import dev.weft.Future;
+import dev.weft.Weft;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Stream connections and servers on the running loop: asyncio's {@code open_connection} and
+ * {@code start_server}, with their Unix-socket variants.
+ *
+ * <pre>{@code
+ * Connection c = Weft.await(Streams.openConnection("localhost", 10000));
+ * c.writer().write(bytes);
+ * Weft.await(c.writer().drain());
+ * byte[] reply = Weft.await(c.reader().read(128));
+ *
+ * Server server = Weft.await(Streams.startServer(EchoServer::handle, "localhost", 10000));
+ * }</pre>
+ *
+ * <p>Every method returns a future that completes once the connection or server is ready, or
+ * fails with the reason ({@link java.net.ConnectException}, {@link java.net.UnknownHostException},
+ * {@link java.net.BindException}; see {@link Endpoints}).
+ *
+ * <p>Threading: call on the loop thread of a running loop ({@link Weft#loop()}). Null policy:
+ * handlers and paths must not be null; a null host means loopback (client) or all interfaces
+ * (server).
+ */
+public final class Streams {
+    private Streams() {
+    }
+
+    /** Connects to {@code host}:{@code port}; the reader has the default 64 KiB limit. */
+    public static Future<Connection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** Connects to {@code host}:{@code port} with a reader limit of {@code limit} bytes. */
+    public static Future<Connection> openConnection(String host, int port, int limit) {
+        EventLoop loop = Weft.loop();
+        StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop, limit), null);
+        return connected(loop, protocol, loop.createConnection(() -> protocol, host, port));
+    }
+
+    /** Connects to the Unix domain socket at {@code path}. */
+    public static Future<Connection> openUnixConnection(Path path) {
+        EventLoop loop = Weft.loop();
+        StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop), null);
+        return connected(loop, protocol, loop.createUnixConnection(() -> protocol, path));
+    }
+
+    private static Future<Connection> connected(EventLoop loop, StreamProtocol protocol,
+            Future<Transport> connecting) {
+        Future<Connection> result = loop.createFuture();
+        connecting.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                result.cancel();
+            } else if (f.exception() != null) {
+                result.setException(f.exception());
+            } else if (result.done()) {
+                f.result().abort(); // the caller gave up while the connection was being made
+            } else {
+                result.setResult(new Connection(protocol.reader(), protocol.writer()));
+            }
+        });
+        result.addDoneCallback(r -> {
+            if (r.cancelled()) {
+                connecting.cancel();
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Starts a server on {@code host}:{@code port} (0: any free port) that runs
+     * {@code handler} as a new task for each client.
+     */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, ServerOptions.defaults());
+    }
+
+    /** Starts a server with a reader limit of {@code limit} bytes and {@code options}. */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port,
+            int limit, ServerOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = Weft.loop();
+        return loop.createServer(() -> new StreamProtocol(loop, new StreamReader(loop, limit),
+                handler), host, port, options);
+    }
+
+    /** Starts a server on the Unix domain socket {@code path}; see {@link #startServer}. */
+    public static Future<Server> startUnixServer(StreamHandler handler, Path path) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = Weft.loop();
+        return loop.createUnixServer(() -> new StreamProtocol(loop, new StreamReader(loop),
+                handler), path);
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Networking on the event loop: asyncio's transports and protocols, and its streams.
+ *
+ * <p>Low level: a {@link dev.weft.net.Protocol} receives the callbacks of one connection from a
+ * {@link dev.weft.net.Transport} ({@code EventLoop.createConnection}, {@code createServer},
+ * their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol} those of a UDP endpoint
+ * ({@code EventLoop.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. High level:
+ * {@link dev.weft.net.Streams} opens connections and starts servers whose halves are a
+ * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
+ * {@code @Async} coroutines.
+ *
+ * <p>Everything runs on the loop thread, non-blocking: sockets are selector-driven, host names
+ * are resolved on helper threads, and writes are buffered with high/low water marks. In steady
+ * state a connection allocates only the byte arrays it hands to the application: reads and
+ * writes go through the loop's one reusable direct buffer.
+ *
+ * <p>Depends on {@code java.base}, {@code dev.weft} and {@code dev.weft.internal} (through
+ * {@link dev.weft.internal.LoopBridge} for the loop's selector and I/O buffer).
+ */
+package dev.weft.net;

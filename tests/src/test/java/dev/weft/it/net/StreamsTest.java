@@ -1,0 +1,268 @@
+package dev.weft.it.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Coroutine;
+import dev.weft.Future;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.annotation.Async;
+import dev.weft.net.Connection;
+import dev.weft.net.IncompleteReadError;
+import dev.weft.net.LimitOverrunError;
+import dev.weft.net.Server;
+import dev.weft.net.ServerOptions;
+import dev.weft.net.StreamReader;
+import dev.weft.net.StreamWriter;
+import dev.weft.net.Streams;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Streams through woven coroutines on loopback: back-pressure, errors, Unix sockets. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class StreamsTest {
+    private static final String HOST = "127.0.0.1";
+
+    // ---- drain applies back-pressure ---------------------------------------------------------
+
+    /** Writes 64 KiB chunks until drain() stops completing at once; reports how far it got. */
+    @Async
+    static Coroutine<Void> writeUntilBlocked(StreamWriter writer, List<String> log,
+            Future<Integer> blockedAt) {
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < 1000; i++) {
+            writer.write(chunk);
+            Future<Void> drained = writer.drain();
+            if (!drained.done()) {
+                blockedAt.setResult(writer.transport().getWriteBufferSize());
+                log.add("blocked");
+                Weft.await(drained);
+                log.add("resumed");
+                writer.close();
+                return Weft.done();
+            }
+        }
+        throw new AssertionError("drain() never waited although the peer did not read");
+    }
+
+    @Async
+    static Coroutine<List<String>> backPressure() {
+        List<String> log = new ArrayList<>();
+        Future<Integer> blockedAt = Weft.loop().createFuture();
+        Future<StreamReader> peer = Weft.loop().createFuture();
+        Server server = Weft.await(Streams.startServer((r, w) -> acceptInto(r, peer), HOST, 0));
+        Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
+        Task<Void> writer = Weft.createTask(writeUntilBlocked(c.writer(), log, blockedAt));
+        int buffered = Weft.await(blockedAt);
+        StreamReader reader = Weft.await(peer);
+        Weft.await(Weft.sleep(50));
+        log.add(writer.done() ? "writer went on while the peer did not read" : "still blocked");
+        byte[] all = Weft.await(reader.read()); // the peer reads again, to EOF
+        Weft.await(writer);
+        log.add("peer read " + (all.length > 0) + ", buffer was above high water "
+                + (buffered > 64 * 1024));
+        server.close();
+        return Weft.done(log);
+    }
+
+    @Async
+    static Coroutine<Void> acceptInto(StreamReader reader, Future<StreamReader> peer) {
+        peer.setResult(reader); // and do not read until the test says so
+        return Weft.done();
+    }
+
+    @Test
+    void drain_peerStopsReading_writerStopsAtHighWaterAndContinuesWhenPeerReads() {
+        List<String> log = Weft.run(backPressure());
+
+        assertEquals(List.of("blocked", "still blocked", "resumed",
+                "peer read true, buffer was above high water true"), log);
+    }
+
+    // ---- concurrent drainers -----------------------------------------------------------------
+
+    @Async
+    static Coroutine<Integer> concurrentDrainers() {
+        Future<StreamReader> peer = Weft.loop().createFuture();
+        Server server = Weft.await(Streams.startServer((r, w) -> acceptInto(r, peer), HOST, 0));
+        Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
+        StreamReader reader = Weft.await(peer);
+        StreamWriter w = c.writer();
+        while (w.drain().done()) {
+            w.write(new byte[64 * 1024]);
+        }
+        Future<Void> first = w.drain();
+        Future<Void> second = w.drain();
+        Future<Void> third = w.drain();
+        second.cancel(); // one drainer gives up: the others must still be woken
+        Task<byte[]> reading = Weft.createTask(reader.read());
+        Weft.await(first);
+        Weft.await(third);
+        w.close();
+        Weft.await(reading);
+        server.close();
+        return Weft.done(first.done() && third.done() && second.cancelled() ? 2 : 0);
+    }
+
+    @Test
+    void drain_severalConcurrentDrainersOneCancelled_othersAllResume() {
+        assertEquals(2, Weft.run(concurrentDrainers()));
+    }
+
+    // ---- bad input -----------------------------------------------------------------------------
+
+    @Async
+    static Coroutine<Throwable> failureOf(Future<?> f) {
+        try {
+            Weft.await(f);
+            return Weft.done(null);
+        } catch (Exception e) {
+            return Weft.done(e);
+        }
+    }
+
+    @Async
+    static Coroutine<List<Throwable>> badInputs() {
+        List<Throwable> errors = new ArrayList<>();
+        Server server = Weft.await(Streams.startServer(StreamsTest::oversizeAndShort, HOST, 0,
+                16, ServerOptions.defaults()));
+        int port = server.port();
+        errors.add(Weft.await(failureOf(Streams.openConnection("no-such-host.invalid", port))));
+        errors.add(Weft.await(failureOf(Streams.startServer(StreamsTest::oversizeAndShort, HOST,
+                port, 16, ServerOptions.defaults().withReuseAddress(false)))));
+        Connection c = Weft.await(Streams.openConnection(HOST, port));
+        c.writer().write("this line is far longer than sixteen bytes\nok\nabc"
+                .getBytes(StandardCharsets.US_ASCII));
+        c.writer().writeEof();
+        byte[] report = Weft.await(c.reader().read());
+        errors.add(new AssertionError(new String(report, StandardCharsets.US_ASCII)));
+        c.writer().close();
+        Weft.await(c.writer().waitClosed());
+        server.close();
+        Weft.await(server.waitClosed());
+        errors.add(Weft.await(failureOf(Streams.openConnection(HOST, port))));
+        return Weft.done(errors);
+    }
+
+    /** Reads a too-long line, a good line and a truncated record; reports what each gave. */
+    @Async
+    static Coroutine<Void> oversizeAndShort(StreamReader reader, StreamWriter writer) {
+        StringBuilder report = new StringBuilder();
+        try {
+            Weft.await(reader.readLine());
+        } catch (LimitOverrunError e) {
+            report.append("overrun;");
+        }
+        byte[] ok = Weft.await(reader.readLine());
+        report.append(new String(ok, StandardCharsets.US_ASCII).trim()).append(';');
+        try {
+            Weft.await(reader.readExactly(10));
+        } catch (IncompleteReadError e) {
+            report.append("incomplete ").append(e.partial().length).append('/')
+                    .append(e.expected()).append(';');
+        }
+        report.append("eof ").append(reader.atEof());
+        writer.write(report.toString().getBytes(StandardCharsets.US_ASCII));
+        writer.close();
+        try {
+            writer.write(new byte[1]);
+        } catch (IllegalStateException e) {
+            return Weft.done(); // a write after close is refused
+        }
+        throw new AssertionError("a write after close() was accepted");
+    }
+
+    @Test
+    void streams_badInputs_eachFailsItsAwaitWithTheDocumentedException() {
+        List<Throwable> errors = Weft.run(badInputs());
+
+        assertInstanceOf(UnknownHostException.class, errors.get(0));
+        assertInstanceOf(BindException.class, errors.get(1));
+        assertEquals("overrun;ok;incomplete 3/10;eof true", errors.get(2).getMessage());
+        assertInstanceOf(ConnectException.class, errors.get(3));
+    }
+
+    // ---- peer reset ----------------------------------------------------------------------------
+
+    @Async
+    static Coroutine<Throwable> resetByPeer() {
+        Future<StreamWriter> serverSide = Weft.loop().createFuture();
+        Server server = Weft.await(Streams.startServer((r, w) -> hold(w, serverSide), HOST, 0));
+        Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
+        StreamWriter peer = Weft.await(serverSide);
+        peer.transport().setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+        peer.transport().abort(); // SO_LINGER 0 and close: the client gets a reset
+        Throwable error = null;
+        try {
+            while (true) {
+                if (Weft.await(c.reader().read(100)).length == 0) {
+                    c.writer().write(new byte[1]);
+                    Weft.await(c.writer().drain());
+                }
+            }
+        } catch (Exception e) {
+            error = e;
+        }
+        server.close();
+        return Weft.done(error);
+    }
+
+    @Async
+    static Coroutine<Void> hold(StreamWriter writer, Future<StreamWriter> out) {
+        out.setResult(writer);
+        return Weft.done();
+    }
+
+    @Test
+    void read_peerResets_throwsIoExceptionAtTheAwait() {
+        Throwable error = Weft.run(resetByPeer());
+
+        assertInstanceOf(java.io.IOException.class, error);
+    }
+
+    // ---- Unix domain sockets -------------------------------------------------------------------
+
+    @Async
+    static Coroutine<String> unixEcho(Path path) {
+        Server server = Weft.await(Streams.startUnixServer(StreamsTest::echoLine, path));
+        Connection c = Weft.await(Streams.openUnixConnection(path));
+        c.writer().write("over a unix socket\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] line = Weft.await(c.reader().readLine());
+        c.writer().close();
+        Weft.await(c.writer().waitClosed());
+        server.close();
+        Weft.await(server.waitClosed());
+        return Weft.done(new String(line, StandardCharsets.US_ASCII));
+    }
+
+    @Async
+    static Coroutine<Void> echoLine(StreamReader reader, StreamWriter writer) {
+        writer.write(Weft.await(reader.readLine()));
+        Weft.await(writer.drain());
+        writer.close();
+        return Weft.done();
+    }
+
+    @Test
+    void unixSocket_echoOneLine_roundTripsAndRemovesSocketFile() throws Exception {
+        Path dir = Files.createTempDirectory("weft-unix");
+        Path path = dir.resolve("echo.sock");
+        try {
+            assertEquals("over a unix socket\n", Weft.run(unixEcho(path)));
+            assertTrue(Files.notExists(path), "the server left its socket file behind");
+        } finally {
+            Files.deleteIfExists(path);
+            Files.delete(dir);
+        }
+    }
+}
