@@ -57,6 +57,7 @@ final class ResultsReport {
                 "GeneratorBench.weftGeneratorNext", "GeneratorBench.weftGeneratorForEach",
                 "GeneratorBench.peerHandWrittenIterator");
         heapSection(md, heap);
+        verdicts(md, rows, heap);
         return md.toString();
     }
 
@@ -107,6 +108,57 @@ final class ResultsReport {
                 md.append("| ").append(f[0]).append(" | ").append(f[1]).append(" | ").append(f[2])
                   .append(" | ").append(f[3]).append(" |\n");
             }
+        }
+    }
+
+    /** The goals of the performance budget, each checked against this run's figures. */
+    private static void verdicts(StringBuilder md, Map<String, Row> rows, List<String> heap) {
+        md.append("\n## Goals\n\n| goal | this run | verdict |\n|---|---|---|\n");
+        ratioGoal(md, rows, "completed-future await ≤ 3× a plain call, < 1 B/op",
+                "AwaitFastPathBench.weftAwaitCompletedFuture", "AwaitFastPathBench.peerPlainCall", 3, 1);
+        ratioGoal(md, rows, "non-suspending coroutine await ≤ 3× a plain call (B/op: its own frame)",
+                "AwaitFastPathBench.weftAwaitNonSuspendingCoroutine", "AwaitFastPathBench.peerPlainCall", 3,
+                Double.MAX_VALUE);
+        ratioGoal(md, rows, "yield ≥ 3× faster than a virtual-thread yield, ≤ 24 B/op",
+                "YieldBench.weftYield:depth=1", "YieldPeerBench.peerVirtualThreadYield", 1 / 3.0, 24);
+        ratioGoal(md, rows, "ping-pong ≥ 2× faster than virtual-thread park/unpark",
+                "PingPongBench.weftFuturePingPong", "PingPongPeerBench.peerVirtualThreadParkUnpark", 0.5,
+                Double.MAX_VALUE);
+        ratioGoal(md, rows, "yield at depth 100 ≤ 1.5× depth 1",
+                "YieldBench.weftYield:depth=100", "YieldBench.weftYield:depth=1", 1.5, Double.MAX_VALUE);
+        ratioGoal(md, rows, "generator next() ≤ 2× a hand-written Iterator, < 1 B per element",
+                "GeneratorBench.weftGeneratorNext", "GeneratorBench.peerHandWrittenIterator", 2, 1);
+        heapGoal(md, heap);
+    }
+
+    private static void ratioGoal(StringBuilder md, Map<String, Row> rows, String goal, String weft,
+                                  String peer, double maxRatio, double maxBytes) {
+        Row w = rows.get(weft);
+        Row p = rows.get(peer);
+        if (w == null || p == null) {
+            md.append("| ").append(goal).append(" | not measured (a peer needs JDK 21+) | — |\n");
+            return;
+        }
+        double ratio = w.ns() / p.ns();
+        boolean met = ratio <= maxRatio && !(w.bytes() > maxBytes);
+        md.append("| ").append(goal).append(" | ").append(fmt(ratio)).append("× (")
+          .append(fmt(w.ns())).append(" vs ").append(fmt(p.ns())).append(" ns), ").append(fmt(w.bytes()))
+          .append(" B/op | ").append(met ? "met" : "**missed**").append(" |\n");
+    }
+
+    private static void heapGoal(StringBuilder md, List<String> heap) {
+        for (String line : heap) {
+            String[] f = line.split(" ");
+            if (!f[0].equals("weft") || !f[2].equals("1")) {
+                continue;
+            }
+            long weft = Long.parseLong(f[3]);
+            String vt = heap.stream().filter(l -> l.startsWith("vthread " + f[1] + " 1 ")).findFirst().orElse(null);
+            long peer = vt == null ? -1 : Long.parseLong(vt.split(" ")[3]);
+            boolean met = weft <= 128 && (peer < 0 || weft * 4 <= peer);
+            md.append("| heap per sleeping task ≤ 128 B and ≤ 1/4 of a virtual thread (").append(f[1])
+              .append(" tasks, depth 1) | ").append(weft).append(" B vs ").append(peer < 0 ? "—" : peer + " B")
+              .append(" | ").append(met ? "met" : "**missed**").append(" |\n");
         }
     }
 
