@@ -97,7 +97,9 @@ final class TimerQueue {
 
     private void insert(Object entry, long deadline) {
         if (size == entries.length) {
-            int capacity = size << 1;
+            // 1.5x, as ArrayList grows: a sleeping task's share of the heap arrays is 16 B times the
+            // slack, and doubling would leave up to half of a million-entry heap empty.
+            int capacity = size + (size >> 1);
             entries = Arrays.copyOf(entries, capacity);
             deadlines = Arrays.copyOf(deadlines, capacity);
             seqs = Arrays.copyOf(seqs, capacity);

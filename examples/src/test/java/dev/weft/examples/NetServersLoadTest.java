@@ -119,14 +119,15 @@ class NetServersLoadTest {
 
     /** One healthy client: talks if {@code talker >= 0}, and reads until it heard everyone. */
     @Async
-    static Coroutine<int[]> healthyClient(int port, int talker, Task<?>[] talking) {
+    static Coroutine<int[]> healthyClient(int port, int talker, Task<?>[] talking, int[] mostJoinsSeen) {
         Connection c = Weft.await(Streams.openConnection(HOST, port));
         int expected = (talker >= 0 ? TALKERS - 1 : TALKERS) * LINES_PER_TALKER;
         int[] nextSeq = new int[TALKERS];
         if (talker >= 0) {
-            talking[talker] = Weft.createTask(talk(c.writer(), talker, nextSeq));
+            talking[talker] = Weft.createTask(talk(c.writer(), talker, nextSeq, mostJoinsSeen));
         }
         int heard = 0;
+        int joinsSeen = 0;
         StreamReader reader = c.reader();
         while (heard < expected) {
             byte[] raw = Weft.await(reader.readLine());
@@ -135,6 +136,11 @@ class NetServersLoadTest {
             }
             String line = new String(raw, StandardCharsets.US_ASCII).trim();
             int at = line.indexOf(": t");
+            if (line.startsWith("* ") && line.endsWith(" joined")) {
+                // The server announces each join to the clients already there, so the first healthy
+                // client to register sees every other healthy client join.
+                mostJoinsSeen[0] = Math.max(mostJoinsSeen[0], ++joinsSeen);
+            }
             if (line.startsWith("* ") || at < 0) {
                 continue; // joins, leaves, and the resetters' lines
             }
@@ -162,8 +168,13 @@ class NetServersLoadTest {
      * that does not read at all still falls a whole conversation behind.
      */
     @Async
-    static Coroutine<Void> talk(StreamWriter writer, int talker, int[] heard) {
+    static Coroutine<Void> talk(StreamWriter writer, int talker, int[] heard, int[] mostJoinsSeen) {
         String pad = "x".repeat(LINE_PAD);
+        while (mostJoinsSeen[0] < HEALTHY - 1) {
+            // Not every healthy client is registered at the server yet: one joining later would
+            // never see the lines sent before it joined.
+            Weft.await(Weft.sleep(1));
+        }
         for (int seq = 0; seq < LINES_PER_TALKER; seq++) {
             while (!roundComplete(heard, talker, seq)) {
                 Weft.await(Weft.sleep(1));
@@ -200,9 +211,10 @@ class NetServersLoadTest {
     static Coroutine<List<int[]>> chatRound(int port, List<SocketChannel> resetters)
             throws IOException {
         Task<?>[] talking = new Task<?>[TALKERS];
+        int[] mostJoinsSeen = {0};
         List<Task<int[]>> clients = new ArrayList<>();
         for (int i = 0; i < HEALTHY; i++) {
-            clients.add(Weft.createTask(healthyClient(port, i < TALKERS ? i : -1, talking)));
+            clients.add(Weft.createTask(healthyClient(port, i < TALKERS ? i : -1, talking, mostJoinsSeen)));
         }
         Task<Void> resets = Weft.createTask(resetMidStream(resetters));
         List<int[]> results = new ArrayList<>();
