@@ -1,6 +1,7 @@
 package dev.weft;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -172,6 +173,76 @@ public final class Weft {
     /** Returns {@code future} itself (asyncio's {@code ensure_future} on a future). */
     public static <T> Future<T> ensureFuture(Future<T> future) {
         return future;
+    }
+
+    // ---- waiting for several awaitables -------------------------------------------------------
+
+    /**
+     * A future of the results of {@code coros}, in argument order, once all are done (asyncio's
+     * {@code gather}); each coroutine runs as its own task. The first failure completes it with
+     * that exception; cancelling it cancels every child. Await it: {@code Weft.await(Weft.gather(a, b))}.
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
+        return gather(List.of(coros), false);
+    }
+
+    /**
+     * {@link #gather(Coroutine...)} over any awaitables (coroutines, futures, tasks, stages); with
+     * {@code returnExceptions}, a failed child's exception takes its place in the list instead.
+     */
+    public static <T> Future<List<T>> gather(Collection<?> awaitables, boolean returnExceptions) {
+        EventLoop loop = loop();
+        return new Gathering<>(loop, FutureOf.<T>all(awaitables, loop), returnExceptions);
+    }
+
+    /** Waits until all of {@code awaitables} are done; see {@link #wait(Collection, Duration, ReturnWhen)}. */
+    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables) {
+        return wait(awaitables, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * A future of the done/pending split of {@code awaitables} once {@code when} holds or
+     * {@code timeout} (null for none) passes (asyncio's {@code wait}). Coroutines are wrapped in
+     * tasks first; nothing is ever cancelled.
+     */
+    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables, Duration timeout, ReturnWhen when) {
+        EventLoop loop = loop();
+        return new Waiting<>(loop, FutureOf.<T>all(awaitables, loop), timeout, when);
+    }
+
+    /**
+     * A future of {@code awaitable}'s outcome, or of {@link TimeoutError} after {@code timeout}
+     * (asyncio's {@code wait_for}): on timeout the awaitable is cancelled and its cleanup awaited
+     * first; if it swallows the cancellation and returns a value, that value is the result.
+     */
+    public static <T> Future<T> waitFor(Object awaitable, Duration timeout) {
+        EventLoop loop = loop();
+        return new Deadline<T>(loop, FutureOf.of(awaitable, loop), timeout);
+    }
+
+    /**
+     * One future per awaitable, completing in the order the awaitables finish (asyncio's
+     * {@code as_completed}): {@code for (Future<T> next : Weft.asCompleted(list)) { T v = Weft.await(next); }}.
+     */
+    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables) {
+        return asCompleted(awaitables, null);
+    }
+
+    /** {@link #asCompleted(Collection)}; after {@code timeout} the futures still pending fail with {@link TimeoutError}. */
+    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables, Duration timeout) {
+        EventLoop loop = loop();
+        return Combinators.asCompleted(loop, FutureOf.<T>all(awaitables, loop), timeout);
+    }
+
+    /**
+     * A future with {@code awaitable}'s outcome that protects it from cancellation (asyncio's
+     * {@code shield}): cancelling the returned future (or the task awaiting it) leaves the
+     * awaitable running.
+     */
+    public static <T> Future<T> shield(Object awaitable) {
+        EventLoop loop = loop();
+        return Combinators.shield(loop, FutureOf.of(awaitable, loop));
     }
 
     /**

@@ -1,0 +1,67 @@
+package dev.weft;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Turns the awaitables the combinators accept into futures of one loop: a {@link Future} (or
+ * {@link Task}) is used as it is, a {@link Coroutine} is wrapped in a task (so it starts running,
+ * as asyncio's {@code ensure_future} does), a {@link CompletionStage} is bridged. Also copies one
+ * future's outcome into another.
+ *
+ * <p>Loop thread only; stateless.
+ */
+final class FutureOf {
+    private FutureOf() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Future<T> of(Object awaitable, EventLoop loop) {
+        if (awaitable instanceof Future) {
+            return (Future<T>) awaitable;
+        }
+        if (awaitable instanceof Coroutine) {
+            return loop.createTask((Coroutine<T>) awaitable);
+        }
+        if (awaitable instanceof CompletionStage) {
+            Future<T> bridge = loop.createFuture();
+            ((CompletionStage<T>) awaitable).whenComplete((v, e) -> loop.callSoonThreadsafe(() -> {
+                if (!bridge.done()) {
+                    if (e != null) {
+                        bridge.setException(e instanceof java.util.concurrent.CompletionException
+                                && e.getCause() != null ? e.getCause() : e);
+                    } else {
+                        bridge.setResult(v);
+                    }
+                }
+            }));
+            return bridge;
+        }
+        throw new IllegalArgumentException("not awaitable: " + (awaitable == null ? "null"
+                : awaitable.getClass().getName()) + " (pass a Coroutine, a Future or a CompletionStage)");
+    }
+
+    static <T> List<Future<T>> all(Collection<?> awaitables, EventLoop loop) {
+        List<Future<T>> out = new ArrayList<>(awaitables.size());
+        for (Object a : awaitables) {
+            out.add(of(a, loop));
+        }
+        return out;
+    }
+
+    /** Gives {@code to} the outcome of the done future {@code from}, unless {@code to} is done. */
+    static <T> void copy(Future<T> from, Future<T> to) {
+        if (to.done()) {
+            return;
+        }
+        if (from.cancelled()) {
+            to.cancel();
+        } else if (from.exception() != null) {
+            to.setException(from.exception());
+        } else {
+            to.setResult(from.result());
+        }
+    }
+}
