@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Seed 001 §1.6.1: {@code Weft.wait} with a timeout leaves the slow phases pending (it never
- * cancels them); the program cancels them itself.
+ * cancels them); the program cancels them itself. The timeout is 50 ms rather than the seed's
+ * 100 ms: at 100 ms it falls due together with phase 1's sleep, and which runs first would depend
+ * on how late the loop wakes (in Python too).
  */
 public final class WaitWithTimeout {
     private WaitWithTimeout() {
@@ -40,8 +42,8 @@ public final class WaitWithTimeout {
         for (int i = 0; i < numPhases; i++) {
             phases.add(phase(i));
         }
-        System.out.println("waiting 0.1 for phases to complete");
-        WaitResult<String> waited = Weft.await(Weft.wait(phases, Duration.ofMillis(100), ReturnWhen.ALL_COMPLETED));
+        System.out.println("waiting 0.05 for phases to complete");
+        WaitResult<String> waited = Weft.await(Weft.wait(phases, Duration.ofMillis(50), ReturnWhen.ALL_COMPLETED));
         System.out.println(waited.done().size() + " completed and " + waited.pending().size() + " pending");
         if (!waited.pending().isEmpty()) {
             System.out.println("canceling tasks");
