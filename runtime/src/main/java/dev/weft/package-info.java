@@ -1,12 +1,16 @@
 /**
  * weft's public API: the event loop ({@link dev.weft.EventLoop}, {@link dev.weft.Handle},
  * {@link dev.weft.TimerHandle}, {@link dev.weft.Clock}), futures and tasks
- * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}), their
- * exceptions, and the {@link dev.weft.Weft} facade named after asyncio's module functions.
+ * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}), generators
+ * ({@link dev.weft.Generator}, {@link dev.weft.AsyncGenerator}), their exceptions, and the
+ * {@link dev.weft.Weft} facade named after asyncio's module functions ({@code gather},
+ * {@code wait}, {@code waitFor}, {@code asCompleted}, {@code shield} among them).
  *
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.
  *
- * <p>Depends on {@code java.base} and {@code dev.weft.internal} only.
+ * <p>Depends on {@code java.base}, {@code dev.weft.internal}, and {@code dev.weft.net} for the
+ * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
+ * delegate there.
  */
 package dev.weft;
