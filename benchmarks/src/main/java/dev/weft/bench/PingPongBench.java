@@ -15,9 +15,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,22 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PingPongBench {
     static final int ROUNDS = 500;
 
-    private EventLoop loop;
-
     /** The two mailboxes; each holds the future its reader awaits next. */
     static final class Table {
         Future<Integer> toPing;
         Future<Integer> toPong;
-    }
-
-    @Setup
-    public void setUp() {
-        loop = EventLoop.create();
-    }
-
-    @TearDown
-    public void tearDown() {
-        loop.close();
     }
 
     @Async
@@ -88,7 +74,7 @@ public class PingPongBench {
     /** weft: two tasks exchanging {@code 2 * ROUNDS} messages through futures. */
     @Benchmark
     @OperationsPerInvocation(2 * ROUNDS)
-    public int weftFuturePingPong() {
-        return loop.runUntilComplete(match(loop));
+    public int weftFuturePingPong(LoopState s) {
+        return s.loop.runUntilComplete(match(s.loop));
     }
 }

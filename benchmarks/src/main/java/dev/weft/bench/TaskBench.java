@@ -1,7 +1,6 @@
 package dev.weft.bench;
 
 import dev.weft.Coroutine;
-import dev.weft.EventLoop;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +12,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -31,18 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class TaskBench {
     static final int N = 1000;
-
-    private EventLoop loop;
-
-    @Setup
-    public void setUp() {
-        loop = EventLoop.create();
-    }
-
-    @TearDown
-    public void tearDown() {
-        loop.close();
-    }
 
     @Async
     static Coroutine<Integer> trivial(int x) {
@@ -61,7 +46,7 @@ public class TaskBench {
     /** weft: {@code Weft.await(Weft.createTask(trivial()))}, one after another. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public int weftCreateRunJoinTask() {
-        return loop.runUntilComplete(spawnAndJoin());
+    public int weftCreateRunJoinTask(LoopState s) {
+        return s.loop.runUntilComplete(spawnAndJoin());
     }
 }

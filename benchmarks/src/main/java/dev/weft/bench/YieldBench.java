@@ -1,7 +1,6 @@
 package dev.weft.bench;
 
 import dev.weft.Coroutine;
-import dev.weft.EventLoop;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +13,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,18 +34,6 @@ public class YieldBench {
     @Param({"1", "5", "20", "100"})
     public int depth;
 
-    private EventLoop loop;
-
-    @Setup
-    public void setUp() {
-        loop = EventLoop.create();
-    }
-
-    @TearDown
-    public void tearDown() {
-        loop.close();
-    }
-
     @Async
     static Coroutine<Integer> yielder(int depth, int n) {
         if (depth > 1) {
@@ -63,7 +48,7 @@ public class YieldBench {
     /** weft: {@code Weft.await(Weft.sleep(0))} at the bottom of {@code depth} nested awaits. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public int weftYield() {
-        return loop.runUntilComplete(yielder(depth, N));
+    public int weftYield(LoopState s) {
+        return s.loop.runUntilComplete(yielder(depth, N));
     }
 }

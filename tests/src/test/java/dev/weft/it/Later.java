@@ -9,17 +9,19 @@ import dev.weft.Weft;
  *
  * <p>Call on the loop thread only.
  */
-final class Later {
+public final class Later {
     private Later() {
     }
 
-    static <T> Future<T> value(T value) {
+    /** A future that completes with {@code value} on the next loop iteration. */
+    public static <T> Future<T> value(T value) {
         Future<T> f = Weft.loop().createFuture();
         Weft.loop().callSoon(() -> f.setResult(value));
         return f;
     }
 
-    static <T> Future<T> failure(Throwable error) {
+    /** A future that fails with {@code error} on the next loop iteration. */
+    public static <T> Future<T> failure(Throwable error) {
         Future<T> f = Weft.loop().createFuture();
         Weft.loop().callSoon(() -> f.setException(error));
         return f;

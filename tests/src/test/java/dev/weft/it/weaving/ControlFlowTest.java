@@ -3,6 +3,7 @@ package dev.weft.it.weaving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Coroutine;
+import dev.weft.it.Later;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.Coroutine;
+import dev.weft.it.Later;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.ArrayList;
