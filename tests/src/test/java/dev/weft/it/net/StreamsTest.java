@@ -19,6 +19,7 @@ import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,19 +61,35 @@ class StreamsTest {
         List<String> log = new ArrayList<>();
         Future<Integer> blockedAt = Weft.loop().createFuture();
         Future<StreamReader> peer = Weft.loop().createFuture();
-        Server server = Weft.await(Streams.startServer((r, w) -> acceptInto(r, peer), HOST, 0));
+        StreamWriter[] serverSide = new StreamWriter[1];
+        Server server = Weft.await(Streams.startServer((r, w) -> acceptPaused(r, w, peer, serverSide), HOST, 0));
         Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
+        // Small fixed kernel buffers, and a peer that reads nothing at all (not even into its
+        // stream buffer): otherwise loopback autotuning keeps absorbing data and the writer may
+        // drain below low water while the peer "does not read".
+        c.writer().transport().setOption(StandardSocketOptions.SO_SNDBUF, 4096);
         Task<Void> writer = Weft.createTask(writeUntilBlocked(c.writer(), log, blockedAt));
         int buffered = Weft.await(blockedAt);
         StreamReader reader = Weft.await(peer);
         Weft.await(Weft.sleep(50));
         log.add(writer.done() ? "writer went on while the peer did not read" : "still blocked");
+        serverSide[0].transport().resumeReading();
         byte[] all = Weft.await(reader.read()); // the peer reads again, to EOF
         Weft.await(writer);
         log.add("peer read " + (all.length > 0) + ", buffer was above high water "
                 + (buffered > 64 * 1024));
         server.close();
         return Weft.done(log);
+    }
+
+    @Async
+    static Coroutine<Void> acceptPaused(StreamReader reader, StreamWriter writer, Future<StreamReader> peer,
+            StreamWriter[] serverSide) {
+        writer.transport().setOption(StandardSocketOptions.SO_RCVBUF, 4096);
+        writer.transport().pauseReading();
+        serverSide[0] = writer;
+        peer.setResult(reader);
+        return Weft.done();
     }
 
     @Async
