@@ -80,7 +80,24 @@ public final class Main {
             new Example("AveragerProxies", "004", "avg/proxies: averages stored through yieldFrom",
                     AveragerProxies::main),
             new Example("YieldFromIterables", "004", "yieldFrom over a range, a list and a generator",
-                    YieldFromIterables::main));
+                    YieldFromIterables::main),
+            new Example("generators/PrimedState", "004", "a primed generator is GEN_SUSPENDED",
+                    dev.weft.examples.generators.PrimedState::main),
+            new Example("generators/StopIterationValue", "004",
+                    "catch StopIteration, print its value",
+                    dev.weft.examples.generators.StopIterationValue::main),
+            new Example("generators/AccumulatorWithoutDelegation", "004",
+                    "add() driven directly: its sum in StopIteration",
+                    dev.weft.examples.generators.AccumulatorWithoutDelegation::main),
+            new Example("generators/SortListDelegation", "004",
+                    "sort_list/parent: a sorted list in StopIteration",
+                    dev.weft.examples.generators.SortListDelegation::main),
+            new Example("generators/SumThroughDelegation", "004",
+                    "generator_2: yieldFrom takes generator_1's return",
+                    dev.weft.examples.generators.SumThroughDelegation::main),
+            new Example("generators/ComputePrintSum", "004",
+                    "compute/print_sum: the yield-from coroutine, with await",
+                    dev.weft.examples.generators.ComputePrintSum::main));
 
     /**
      * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}

@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * <p>Stateless; callable from any thread. {@code null} is printed as Python's {@code None}.
  */
-final class Repr {
+public final class Repr {
     private Repr() {
     }
 
@@ -22,7 +22,7 @@ final class Repr {
      * {@code None}; anything else (a {@code Task}, say) by its {@code toString()}, which for weft's
      * own types already follows asyncio.
      */
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return "None";
         }
@@ -54,7 +54,7 @@ final class Repr {
     }
 
     /** Formats {@code items} as a Python list: {@code ['a', 'b']}. */
-    static String list(List<?> items) {
+    public static String list(List<?> items) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             s.append(i > 0 ? ", " : "").append(of(items.get(i)));
