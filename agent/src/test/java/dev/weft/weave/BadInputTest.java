@@ -103,6 +103,29 @@ class BadInputTest {
         assertTrue(r.messages().get(0).contains("before Java 8"), r.messages().toString());
     }
 
+    @Test
+    void classFileBeforeJava8WithoutSubroutines_isRefusedAndLeftUnchanged() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V1_7, Opcodes.ACC_PUBLIC, "Seven", null, "java/lang/Object", null);
+        cw.visitSource("Seven.java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "run", "()Ldev/weft/Coroutine;", null, null);
+        mv.visitAnnotation("Ldev/weft/annotation/Async;", false).visitEnd();
+        mv.visitCode();
+        Label start = new Label();
+        mv.visitLabel(start);
+        mv.visitLineNumber(9, start);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        WeaveResult r = new WeavePipeline(null, true).weave(cw.toByteArray());
+        assertNull(r.bytes());
+        assertEquals(List.of("weft: cannot weave Seven.run(Seven.java:9): the class file is version 51 (before "
+                + "Java 8), which has no invokedynamic for woven bodies; recompile with --release 8 or newer"),
+                r.messages());
+    }
+
     /** A Java 5 class whose @Async method uses a JSR/RET subroutine, as old javac emitted for finally. */
     private static byte[] java5ClassWithJsr() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);

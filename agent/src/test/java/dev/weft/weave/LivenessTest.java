@@ -73,4 +73,36 @@ class LivenessTest {
         m.visitInsn(Opcodes.IRETURN);
         assertEquals("{0}", Liveness.of(m).liveBefore(await).toString());
     }
+
+    @Test
+    void liveBefore_aSwitch_joinsWhatEveryCaseReads() {
+        MethodNode m = method();
+        Label one = new Label();
+        Label two = new Label();
+        Label dflt = new Label();
+        AbstractInsnNode await = marker(m);
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitTableSwitchInsn(1, 2, dflt, one, two);
+        m.visitLabel(one);
+        m.visitVarInsn(Opcodes.ILOAD, 3);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitLabel(two);
+        m.visitVarInsn(Opcodes.LLOAD, 4);
+        m.visitInsn(Opcodes.L2I);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitLabel(dflt);
+        m.visitVarInsn(Opcodes.ILOAD, 7);
+        m.visitInsn(Opcodes.IRETURN);
+        assertEquals("{3, 4, 7}", Liveness.of(m).liveBefore(await).toString());
+    }
+
+    @Test
+    void liveBefore_aLocalOnlyIncremented_isLive() {
+        MethodNode m = method();
+        AbstractInsnNode await = marker(m);
+        m.visitIincInsn(2, 1); // reads and writes local 2
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitInsn(Opcodes.IRETURN);
+        assertEquals("{2}", Liveness.of(m).liveBefore(await).toString());
+    }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.weave.samples.Frames;
+import dev.weft.weave.samples.Merges;
 import dev.weft.weave.samples.NoAsync;
 import dev.weft.weave.samples.Sample;
+import dev.weft.weave.samples.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +81,39 @@ class WeavePipelineTest {
         WeaveResult r = new WeavePipeline(recording, true).weave(ClassBytes.of(Sample.class));
         assertTrue(r.errors().isEmpty(), r.messages().toString());
         assertEquals(List.of(), loaded, "the weaver reads class files as bytes and never loads a class");
+    }
+
+    private static final List<Class<?>> SAMPLES = List.of(Sample.class, Shapes.class, Frames.class, Merges.class);
+
+    @Test
+    void weave_everySample_twice_changesNothingTheSecondTime() {
+        WeavePipeline pipeline = new WeavePipeline(getClass().getClassLoader(), true);
+        for (Class<?> c : SAMPLES) {
+            WeaveResult once = pipeline.weave(ClassBytes.of(c));
+            assertTrue(once.changed(), c + ": " + once.messages());
+            WeaveResult twice = pipeline.weave(once.bytes());
+            assertNull(twice.bytes(), c + " is woven once only");
+            assertEquals(List.of(), twice.errors());
+        }
+    }
+
+    @Test
+    void weave_everyAsyncMethodOfEverySample_keepsItsLinesAndLocalsInItsBody() {
+        for (Class<?> c : SAMPLES) {
+            ClassNode original = ClassBytes.parse(ClassBytes.of(c));
+            ClassNode woven = ClassBytes.parse(new WeavePipeline(null, true).weave(ClassBytes.of(c)).bytes());
+            for (MethodNode source : original.methods) {
+                if (!ScanPass.isAsync(source)) {
+                    continue;
+                }
+                MethodNode body = ClassBytes.method(woven, source.name, BODY);
+                assertTrue(lines(body).containsAll(lines(source)), c.getSimpleName() + "." + source.name);
+                for (LocalVariableNode v : source.localVariables) {
+                    assertTrue(body.localVariables.stream().anyMatch(w -> w.name.equals(v.name)
+                            && w.desc.equals(v.desc) && w.index == v.index + 1), source.name + ": " + v.name);
+                }
+            }
+        }
     }
 
     private static Set<Integer> lines(MethodNode m) {
