@@ -57,11 +57,22 @@ public final class EventLoop {
     /** The pending tasks of this loop, held strongly so none can vanish. */
     final TaskRegistry tasks = new TaskRegistry();
 
+    // ---- tasks' companions: context variables, unretrieved errors, debug mode ----------------
+    /** The {@link ContextVar} values of the running task or callback; set around each one. */
+    Context context = Context.EMPTY;
+    /** Failed tasks nobody retrieved, reported at the end of their iteration. */
+    final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
+    /** Non-null in debug mode: times callbacks and reports the slow ones. */
+    private DebugMonitor debug;
+
     private EventLoop(Clock clock) {
         this.clock = clock;
         this.virtualClock = clock instanceof VirtualClock ? (VirtualClock) clock : null;
         this.io = SelectorIo.open(this);
         this.lastNow = clock.nanoTime();
+        if (Boolean.getBoolean(DebugMonitor.PROPERTY)) {
+            setDebug(true);
+        }
     }
 
     /**
@@ -397,6 +408,10 @@ public final class EventLoop {
         if (!ownership.close()) {
             return;
         }
+        if (debug != null) {
+            debug.close(); // reports the coroutines created here and never awaited
+            debug = null;
+        }
         ready.clear();
         timers.clear();
         inbox.clear();
@@ -418,6 +433,7 @@ public final class EventLoop {
         }
         moveDueTimers();
         runReadyBatch();
+        unretrieved.endOfIteration();
     }
 
     /** 0 when anything can run now; until the next deadline; negative to block indefinitely. */
@@ -463,7 +479,11 @@ public final class EventLoop {
         for (int n = ready.size(); n > 0; n--) {
             Object callback = ready.poll();
             try {
-                dispatch(callback);
+                if (debug == null) {
+                    dispatch(callback);
+                } else {
+                    debug.dispatch(callback);
+                }
             } catch (Throwable t) {
                 reportException("Exception in callback " + callback, t);
             }
@@ -481,6 +501,46 @@ public final class EventLoop {
     public void setExceptionHandler(BiConsumer<String, Throwable> handler) {
         checkThread();
         reporter.setHandler(handler);
+    }
+
+    // ---- debug mode ------------------------------------------------------------------------
+
+    /**
+     * Turns debug mode on or off (asyncio's {@code set_debug}); also on from creation when the
+     * system property {@code weft.debug} is {@code true}. In debug mode the loop times every
+     * callback and task step and logs those slower than {@link #setSlowCallbackDuration} (100 ms
+     * by default) with the task's name, and coroutine objects created on this loop that are
+     * never awaited are logged with the place they were created (see {@link DebugMonitor}).
+     * Logging goes to the {@link System.Logger} named {@code dev.weft}.
+     */
+    public void setDebug(boolean enabled) {
+        checkThread();
+        if (enabled && debug == null) {
+            debug = new DebugMonitor(this, clock);
+        } else if (!enabled && debug != null) {
+            debug.close();
+            debug = null;
+        }
+    }
+
+    /** Whether debug mode is on. */
+    public boolean isDebug() {
+        return debug != null;
+    }
+
+    /**
+     * How long a callback or task step may run, on the loop's clock, before debug mode logs it
+     * as slow; 100 ms by default.
+     *
+     * @throws IllegalStateException if debug mode is off
+     */
+    public void setSlowCallbackDuration(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        checkThread();
+        if (debug == null) {
+            throw new IllegalStateException("slow callbacks are timed only in debug mode: call setDebug(true) first");
+        }
+        debug.setSlowNanos(Deadlines.saturatedNanos(duration));
     }
 
     /** Reports an exception that escaped a callback, then lets the loop go on. */

@@ -5,6 +5,9 @@ package dev.weft;
  * {@code Handle}. {@link EventLoop#callSoon} and {@link EventLoop#callSoonThreadsafe} return one;
  * timers return the subclass {@link TimerHandle}.
  *
+ * <p>A handle made on the loop's thread captures the current {@link ContextVar} context and runs
+ * its callback in it; one made on another thread runs in the empty context.
+ *
  * <p>Running a cancelled handle does nothing. Cancelling drops the reference to the callback at
  * once, so a cancelled handle does not keep the callback's captured state alive.
  *
@@ -17,6 +20,8 @@ public class Handle implements Runnable {
     final EventLoop loop;
     private Object callback;
     private volatile boolean cancelled;
+    /** The context the callback runs in: the one current where the handle was made. */
+    private final Context context;
 
     /**
      * Wraps {@code callback}, a {@link Runnable} or a {@link Task} (whose step is run).
@@ -24,6 +29,7 @@ public class Handle implements Runnable {
     Handle(EventLoop loop, Object callback) {
         this.loop = loop;
         this.callback = callback;
+        this.context = loop.inOwnerThread() ? loop.context : Context.EMPTY;
     }
 
     /**
@@ -51,7 +57,13 @@ public class Handle implements Runnable {
         }
         Object cb = callback;
         if (cb != null) { // null only if a cancel() on another thread raced with this run
-            EventLoop.dispatch(cb);
+            Context outer = loop.context;
+            loop.context = context;
+            try {
+                EventLoop.dispatch(cb);
+            } finally {
+                loop.context = outer;
+            }
         }
     }
 

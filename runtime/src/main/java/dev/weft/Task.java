@@ -19,9 +19,23 @@ import dev.weft.internal.Frame;
  * <p>Cancellation follows asyncio: {@link #cancel(String)} cancels the future the task waits on
  * (which wakes it with a {@link CancelledError} at that await), stops its sleep, or, when the task
  * has not started yet, makes sure its body never runs. A {@code CancelledError} that escapes the
- * body marks the task cancelled.
+ * body marks the task cancelled. {@link #cancelling()} counts the requests that were not withdrawn
+ * with {@link #uncancel()}; scopes that cancel their own task ({@link Timeout}, {@link TaskGroup})
+ * use the count to tell their own cancellation from one that came from outside.
  *
- * <p>Threading: every method must be called on the loop's thread.
+ * <p>Errors nobody looks at: a task that fails (with anything but a {@code CancelledError}) is
+ * reported through the loop's exception handler at the end of the loop iteration in which it
+ * finished, unless by then its outcome was <em>retrieved</em>: the task was awaited, its
+ * {@link #result()} or {@link #exception()} read, or a done callback registered (before or after
+ * it finished). asyncio reports at garbage collection instead, which may be never; here the
+ * rule is deterministic, at the price of reporting a task that someone awaits only in a later
+ * iteration. See {@link UnretrievedErrors}.
+ *
+ * <p>Context: a task runs in a copy of the {@link ContextVar} values of the code that created it;
+ * what it sets is visible only to itself and to the tasks and callbacks it creates afterwards.
+ *
+ * <p>Threading: every method must be called on the loop's thread, except the queries inherited
+ * from {@link Future} that say they work on any thread.
  *
  * @param <T> the type of the coroutine's value
  */
@@ -46,6 +60,14 @@ public class Task<T> extends Future<T> {
      * int instead of an int and a boolean: a million tasks are 8 MB lighter.
      */
     private int cancelState;
+    /**
+     * Whether someone took charge of the outcome (see the class comment). Its own field, not a
+     * bit of {@link #cancelState}: {@code result()} may be called on any thread, and a racy
+     * read-modify-write there must never corrupt the cancellation count.
+     */
+    private boolean retrieved;
+    /** The {@link ContextVar} values this task runs with; replaced when the task sets one. */
+    Context context;
 
     /** This task's index in the loop's timer heap while it sleeps, else -1 ({@link TimerQueue}). */
     int timerIndex = -1;
@@ -66,6 +88,7 @@ public class Task<T> extends Future<T> {
         this.innermost = root; // also how the root is found: see root()
         this.name = name;
         this.id = ++counter; // the default name is built only when asked for
+        this.context = loop.context; // immutable: sharing the reference is taking a copy
         loop.tasks.add(this);
         loop.enqueue(this);
     }
@@ -101,10 +124,14 @@ public class Task<T> extends Future<T> {
         }
         EventLoop loop = getLoop();
         Task<?> outer = loop.currentTask;
+        Context outerContext = loop.context;
         loop.currentTask = this;
+        loop.context = context;
         try {
             drive(frame);
         } finally {
+            context = loop.context; // what the step set with ContextVar.set
+            loop.context = outerContext;
             loop.currentTask = outer;
         }
     }
@@ -145,7 +172,61 @@ public class Task<T> extends Future<T> {
             completeCancelled(error.getMessage());
         } else {
             completeError(error);
+            if (!retrieved) {
+                getLoop().unretrieved.watch(this);
+            }
         }
+    }
+
+    // ---- retrieval: who takes charge of the outcome -----------------------------------------
+
+    /** Whether the outcome was retrieved: awaited, read, or handed to a done callback. */
+    boolean retrieved() {
+        return retrieved;
+    }
+
+    /** Marks the outcome as retrieved, so a failure is not reported as unhandled. */
+    void markRetrieved() {
+        retrieved = true;
+    }
+
+    @Override
+    Object outcome() {
+        retrieved = true;
+        return super.outcome();
+    }
+
+    @Override
+    public Throwable exception() {
+        retrieved = true;
+        return super.exception();
+    }
+
+    @Override
+    public void addDoneCallback(java.util.function.Consumer<? super Future<T>> callback) {
+        super.addDoneCallback(callback);
+        retrieved = true;
+    }
+
+    @Override
+    void addWaiter(Task<?> task) {
+        super.addWaiter(task);
+        retrieved = true;
+    }
+
+    /**
+     * Waits for this task from a woven frame, as {@link Future#awaitFrom} does.
+     *
+     * @throws IllegalStateException if {@code caller} runs on this very task, which would wait
+     *     for itself forever
+     */
+    @Override
+    public Object awaitFrom(Frame caller) {
+        if (!done() && getLoop().currentTask == this) {
+            throw new IllegalStateException("a task cannot await itself: " + this
+                    + " (await another task, or return the value instead)");
+        }
+        return super.awaitFrom(caller);
     }
 
     // ---- suspension, called from awaitables on the task's own step ------------------------
@@ -220,15 +301,27 @@ public class Task<T> extends Future<T> {
         return true;
     }
 
-    /** How many cancellation requests are pending (asyncio's {@code cancelling()}). */
+    /**
+     * How many cancellation requests were made and not withdrawn with {@link #uncancel()}
+     * (asyncio's {@code cancelling()}); it does not go down when a cancellation is delivered.
+     */
     public int cancelling() {
         return cancelState & ~MUST_CANCEL;
     }
 
-    /** Decrements the pending cancellation requests and returns the new count. */
+    /**
+     * Withdraws one cancellation request and returns how many remain (asyncio's
+     * {@code uncancel()}). When none remains, a cancellation that was requested but not yet
+     * delivered is dropped as well (as in Python 3.13), so a scope that withdraws its own request
+     * leaves the task running normally.
+     */
     public int uncancel() {
+        getLoop().checkThread();
         if (cancelling() > 0) {
             cancelState--;
+            if (cancelling() == 0) {
+                setMustCancel(false);
+            }
         }
         return cancelling();
     }

@@ -106,11 +106,22 @@ public final class Weft {
      * @throws IllegalStateException if called on a thread that is running a loop
      */
     public static <T> T run(Coroutine<T> coro) {
+        return run(coro, Boolean.getBoolean(DebugMonitor.PROPERTY));
+    }
+
+    /**
+     * {@link #run(Coroutine)} with the loop's debug mode on or off (asyncio's
+     * {@code run(main(), debug=True)}): slow callbacks and task steps are logged with the task's
+     * name, and coroutines created during the run and never awaited are logged with the place
+     * they were created; see {@link EventLoop#setDebug}.
+     */
+    public static <T> T run(Coroutine<T> coro, boolean debug) {
         if (EventLoop.currentOrNull() != null) {
             throw new IllegalStateException("Weft.run() cannot be called from a running event loop: "
                     + "await the coroutine or create a task instead");
         }
         EventLoop loop = EventLoop.create();
+        loop.setDebug(debug);
         try {
             return loop.runUntilComplete(loop.createTask(coro));
         } finally {
@@ -138,6 +149,11 @@ public final class Weft {
             });
         }
         loop.runUntilComplete(allDone);
+        for (Task<?> t : left) {
+            if (!t.cancelled() && t.exception() != null) {
+                loop.reportException("unhandled exception during Weft.run() shutdown: " + t, t.exception());
+            }
+        }
     }
 
     /**
@@ -185,6 +201,17 @@ public final class Weft {
     @SafeVarargs
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
         return gather(List.of(coros), false);
+    }
+
+    /** {@link #gather(Coroutine...)} over futures and tasks: {@code Weft.await(Weft.gather(task1, task2))}. */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
+        return gather(List.of(futures), false);
+    }
+
+    /** {@link #gather(Coroutine...)} over a collection of coroutines, futures, tasks or stages. */
+    public static <T> Future<List<T>> gather(Collection<?> awaitables) {
+        return gather(awaitables, false);
     }
 
     /**
@@ -245,6 +272,34 @@ public final class Weft {
         return Combinators.shield(loop, FutureOf.of(awaitable, loop));
     }
 
+    // ---- timeouts ------------------------------------------------------------------------------
+
+    /**
+     * A deadline {@code delay} from now for a body run in the current task (asyncio's
+     * {@code timeout}): {@code Weft.await(Weft.timeout(d).run(body()))} completes with the body's
+     * value, or throws {@link TimeoutError} once the deadline has passed and the body, cancelled,
+     * has finished its cleanup. Only the scope's own cancellation becomes a {@code TimeoutError};
+     * see {@link Timeout}.
+     *
+     * @param delay the time allowed, or null for no deadline (one may be set later with
+     *     {@link Timeout#reschedule})
+     */
+    public static Timeout timeout(Duration delay) {
+        EventLoop loop = loop();
+        if (delay == null) {
+            return new Timeout(loop, false, 0);
+        }
+        return new Timeout(loop, true, Deadlines.after(loop.nanoTime(), Deadlines.saturatedNanos(delay)));
+    }
+
+    /**
+     * {@link #timeout(Duration)} with an absolute deadline on the scale of
+     * {@link EventLoop#nanoTime()} (asyncio's {@code timeout_at}).
+     */
+    public static Timeout timeoutAt(long deadlineNanos) {
+        return new Timeout(loop(), true, deadlineNanos);
+    }
+
     /**
      * The event loop running on the calling thread (asyncio's {@code get_running_loop}).
      *
@@ -259,13 +314,20 @@ public final class Weft {
         return loop;
     }
 
-    /** The task running now on the calling thread's loop, if any. */
+    /**
+     * The task running now on the calling thread's loop (asyncio's {@code current_task}): empty
+     * in a plain callback or with no loop running.
+     */
     public static Optional<Task<?>> currentTask() {
         EventLoop loop = EventLoop.currentOrNull();
         return Optional.ofNullable(loop == null ? null : loop.currentTask);
     }
 
-    /** The pending tasks of the running loop. */
+    /**
+     * The running loop's tasks that are not done yet, the current one included (asyncio's
+     * {@code all_tasks}); a snapshot, newest first. The loop holds every pending task strongly,
+     * so none is missing for having no other reference.
+     */
     public static List<Task<?>> allTasks() {
         return loop().tasks.snapshot();
     }

@@ -66,6 +66,9 @@ public class Frame implements Coroutine<Object>, Awaitable {
         this.info = info;
         this.prims = info.primSlots == 0 ? null : new long[info.primSlots];
         this.refs = info.refSlots == 0 ? null : new Object[info.refSlots];
+        if (FrameTracking.enabled && getClass() == Frame.class) {
+            FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
+        }
     }
 
     // ---- awaiting ------------------------------------------------------------------------
@@ -151,6 +154,9 @@ public class Frame implements Coroutine<Object>, Awaitable {
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
         parent = awaiter;
+        if (FrameTracking.enabled) {
+            FrameTracking.started(this);
+        }
         return run();
     }
 
@@ -204,6 +210,9 @@ public class Frame implements Coroutine<Object>, Awaitable {
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
         parent = owner;
+        if (FrameTracking.enabled) {
+            FrameTracking.started(this);
+        }
     }
 
     /** Sets what the pending await resumes with: a value, or an exception to throw there. */
