@@ -14,7 +14,8 @@ import java.util.Optional;
  * operation must run on that loop's thread, and fails with the loop's
  * {@link IllegalStateException} (naming both threads) elsewhere, or once the loop is closed.
  * Before that, only the thread that made the queue may use it (to fill it before
- * {@code Weft.run}, say).
+ * {@code Weft.run}, say). A wait on a queue bound to another loop that shares the thread fails
+ * too ({@code QueueState.park}), as asyncio's "bound to a different event loop" does.
  *
  * <p>The check is the loop's own (a volatile read and a comparison), reached through
  * {@link LoopBridge}, so it follows the loop if the loop is later run on another thread.

@@ -2,6 +2,7 @@ package dev.weft.queue;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.Weft;
 import dev.weft.internal.Sneaky;
 
 /**
@@ -143,6 +144,10 @@ final class QueueState<T> {
     /** A waiter's first run: joins its list and suspends its task on a fresh future. */
     Object park(Waiter w) {
         EventLoop loop = binding.loop();
+        if (Weft.loop() != loop) { // same thread, another loop: its future would never wake us
+            throw new IllegalStateException("queue is bound to a different event loop: " + loop
+                    + "; a queue serves the tasks of one loop");
+        }
         Future<Object> future = new Future<>(loop);
         w.future = future;
         listOf(w).addLast(w);
