@@ -2,7 +2,6 @@ package dev.weft.queue;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.Weft;
 import dev.weft.internal.Sneaky;
 
 /**
@@ -144,7 +143,7 @@ final class QueueState<T> {
     /** A waiter's first run: joins its list and suspends its task on a fresh future. */
     Object park(Waiter w) {
         EventLoop loop = binding.loop();
-        if (Weft.loop() != loop) { // same thread, another loop: its future would never wake us
+        if (w.task().getLoop() != loop) { // another loop on this thread: the future would never wake it
             throw new IllegalStateException("queue is bound to a different event loop: " + loop
                     + "; a queue serves the tasks of one loop");
         }
