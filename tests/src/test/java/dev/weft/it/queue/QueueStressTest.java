@@ -101,13 +101,13 @@ class QueueStressTest {
                     }
                 }
                 w.putOk.add(item); // no await between the put and this line
+                Weft.await(Weft.sleep(w.random.nextInt(8))); // spreads the run over 15 ms or more
             } catch (TimeoutError e) {
                 w.count("put timed out");
             } catch (CancelledError e) {
                 w.count("producer cancelled");
                 throw e;
             }
-            Weft.await(Weft.sleep(w.shortDelay()));
         }
         return Weft.done();
     }
@@ -179,8 +179,8 @@ class QueueStressTest {
     @Async
     static Coroutine<Void> canceller(World w) {
         while (w.producing) {
-            Weft.await(Weft.sleep(1));
-            for (int n = 1 + w.random.nextInt(3); n > 0; n--) {
+            Weft.await(Weft.sleep(1)); // not sleep(0): virtual time only moves when the loop idles
+            for (int n = 2 + w.random.nextInt(5); n > 0; n--) {
                 Task<?> victim = w.cancellable.get(w.random.nextInt(w.cancellable.size()));
                 if (victim.cancel()) {
                     w.count("cancel requests");
