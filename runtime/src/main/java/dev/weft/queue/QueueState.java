@@ -143,7 +143,7 @@ final class QueueState<T> {
     /** A waiter's first run: joins its list and suspends its task on a fresh future. */
     Object park(Waiter w) {
         EventLoop loop = binding.loop();
-        if (w.task().getLoop() != loop) { // another loop on this thread: the future would never wake it
+        if (w.task().getLoop() != loop) { // another loop of this thread: its future never wakes us
             throw new IllegalStateException("queue is bound to a different event loop: " + loop
                     + "; a queue serves the tasks of one loop");
         }
