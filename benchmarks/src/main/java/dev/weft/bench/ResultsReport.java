@@ -45,6 +45,9 @@ final class ResultsReport {
                 rows, "PingPongPeerBench.peerVirtualThreadParkUnpark",
                 "PingPongBench.weftFuturePingPong", "PingPongPeerBench.peerVirtualThreadParkUnpark",
                 "PingPongPeerBench.peerVirtualThreadSynchronousQueue");
+        pairedSection(md, "Queue hand-off, per item (goal: ≤ 150 ns/message)", rows,
+                "QueueBench.weftQueueHandOff", "QueuePeerBench.peerVirtualThreadArrayBlockingQueue",
+                "maxsize", "1", "64", "0");
         section(md, "Resume cost by await depth (goal: depth 100 within 1.5× of depth 1)",
                 rows, "YieldBench.weftYield:depth=1",
                 "YieldBench.weftYield:depth=1", "YieldBench.weftYield:depth=5",
@@ -95,6 +98,32 @@ final class ResultsReport {
         }
     }
 
+    /**
+     * A table of weft rows next to their peers for each value of one parameter, each ratio taken
+     * against the peer with the same value.
+     */
+    private static void pairedSection(StringBuilder md, String title, Map<String, Row> rows, String weft,
+                                      String peer, String param, String... values) {
+        md.append("\n## ").append(title).append("\n\n")
+          .append("| benchmark | ns/op | ± | B/op | ratio to the peer with the same `").append(param)
+          .append("` |\n|---|---:|---:|---:|---:|\n");
+        for (String v : values) {
+            String suffix = ":" + param + "=" + v;
+            Row p = rows.get(peer + suffix);
+            for (String k : new String[] {weft + suffix, peer + suffix}) {
+                Row r = rows.get(k);
+                if (r == null) {
+                    md.append("| `").append(k).append("` | not run (needs JDK 21+) | | | |\n");
+                    continue;
+                }
+                String ratio = p == null ? "—" : fmt(r.ns() / p.ns()) + "×";
+                md.append("| `").append(k).append("` | ").append(fmt(r.ns())).append(" | ")
+                  .append(fmt(r.error())).append(" | ").append(fmt(r.bytes())).append(" | ")
+                  .append(ratio).append(" |\n");
+            }
+        }
+    }
+
     private static void heapSection(StringBuilder md, List<String> heap) {
         md.append("\n## Heap per suspended coroutine (goal: ≤ 128 B at depth 1, ≤ 1/4 of a parked virtual thread)\n\n")
           .append("Retained heap after a full GC divided by the count (`HeapProbe`, `VirtualThreadHeapProbe`; ")
@@ -124,6 +153,9 @@ final class ResultsReport {
         ratioGoal(md, rows, "ping-pong ≥ 2× faster than virtual-thread park/unpark",
                 "PingPongBench.weftFuturePingPong", "PingPongPeerBench.peerVirtualThreadParkUnpark", 0.5,
                 Double.MAX_VALUE);
+        absoluteGoal(md, rows, "queue hand-off ≤ 150 ns/message, every item waited for (maxsize 1)",
+                "QueueBench.weftQueueHandOff:maxsize=1", "QueuePeerBench.peerVirtualThreadArrayBlockingQueue:maxsize=1",
+                150);
         ratioGoal(md, rows, "yield at depth 100 ≤ 1.5× depth 1",
                 "YieldBench.weftYield:depth=100", "YieldBench.weftYield:depth=1", 1.5, Double.MAX_VALUE);
         ratioGoal(md, rows, "generator next() ≤ 2× a hand-written Iterator, < 1 B per element",
@@ -160,6 +192,19 @@ final class ResultsReport {
         md.append("| ").append(goal).append(" | ").append(fmt(ratio)).append("× (")
           .append(fmt(w.ns())).append(" vs ").append(fmt(p.ns())).append(" ns), ").append(fmt(w.bytes()))
           .append(" B/op | ").append(met ? "met" : "**missed**").append(" |\n");
+    }
+
+    private static void absoluteGoal(StringBuilder md, Map<String, Row> rows, String goal, String weft,
+                                     String peer, double maxNs) {
+        Row w = rows.get(weft);
+        if (w == null) {
+            md.append("| ").append(goal).append(" | not measured | — |\n");
+            return;
+        }
+        Row p = rows.get(peer);
+        md.append("| ").append(goal).append(" | ").append(fmt(w.ns())).append(" ns, ").append(fmt(w.bytes()))
+          .append(" B/op").append(p == null ? "" : " (" + fmt(w.ns() / p.ns()) + "× the peer's " + fmt(p.ns()) + " ns)")
+          .append(" | ").append(w.ns() <= maxNs ? "met" : "**missed**").append(" |\n");
     }
 
     private static void heapGoal(StringBuilder md, List<String> heap) {

@@ -103,7 +103,11 @@ public final class Main {
                     dev.weft.examples.generators.SumThroughDelegation::main),
             new Example("generators/ComputePrintSum", "004",
                     "compute/print_sum: the yield-from coroutine, with await",
-                    dev.weft.examples.generators.ComputePrintSum::main));
+                    dev.weft.examples.generators.ComputePrintSum::main),
+            new Example("queue/ProducerConsumerQueue", "000", "a producer and two consumers on a bounded queue",
+                    dev.weft.examples.queue.ProducerConsumerQueue::main),
+            new Example("queue/WorkerQueue", "003", "three workers share a queue of random sleeps",
+                    dev.weft.examples.queue.WorkerQueue::main));
 
     /**
      * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}

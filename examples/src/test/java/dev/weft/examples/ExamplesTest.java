@@ -49,14 +49,17 @@ class ExamplesTest {
      *   <li>{@code name='Task-N'} becomes {@code name='Task-<n>'}: default task names come from
      *       a counter shared by the whole process (in asyncio too), and this test runs all the
      *       examples in one JVM, in an order the Python runs did not share;
-     *   <li>a decimal number {@code D.D} becomes {@code <time>}: only {@code CallAt} prints
-     *       them, and they are clock readings that differ on every run.
+     *   <li>a decimal number {@code D.D} becomes {@code <time>}: {@code CallAt} prints clock
+     *       readings that differ on every run, {@code queue/WorkerQueue} random sleep times;
+     *   <li>{@code worker-N has} becomes {@code worker-<n> has}: which of
+     *       {@code queue/WorkerQueue}'s workers finishes each random sleep differs on every run.
      * </ol>
      */
     private static final List<Map.Entry<Pattern, String>> NORMALISATIONS = List.of(
             Map.entry(Pattern.compile("coro=<(?:[^<>]|<[^<>]*>)*>"), "coro=<coro>"),
             Map.entry(Pattern.compile("name='Task-\\d+'"), "name='Task-<n>'"),
-            Map.entry(Pattern.compile("\\d+\\.\\d+"), "<time>"));
+            Map.entry(Pattern.compile("\\d+\\.\\d+"), "<time>"),
+            Map.entry(Pattern.compile("worker-\\d+ has"), "worker-<n> has"));
 
     static Stream<String> exampleNames() {
         return Main.EXAMPLES.stream().map(Main.Example::name);
