@@ -14,8 +14,10 @@ import dev.weft.sync.BrokenBarrierError;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Barrier: arrival indices, rounds, reset, abort, cancellation, bad input. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BarrierTest {
 
     @Async

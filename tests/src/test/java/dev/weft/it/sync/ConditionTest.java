@@ -16,11 +16,13 @@ import dev.weft.sync.Lock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Condition: signal(n) in FIFO order, the lock held again on waking, cancellation that
  * re-acquires the lock and hands a signal on, until(predicate), a shared lock, bad input.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConditionTest {
 
     /** Holds the lock, waits to be signalled, logs with the lock held, releases. */

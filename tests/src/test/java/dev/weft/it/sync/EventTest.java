@@ -14,8 +14,10 @@ import dev.weft.sync.Event;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Event: set wakes every current waiter, even if cleared before they run; waits on a set event. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EventTest {
 
     @Async

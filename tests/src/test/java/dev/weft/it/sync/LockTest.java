@@ -16,8 +16,10 @@ import dev.weft.sync.Lock;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Lock: the fast path, FIFO hand-off without barging, cancellation, hold(), bad input. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockTest {
 
     /** Waits for the lock, logs step {@code got}, holds it for one loop turn, releases it. */

@@ -21,11 +21,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * When the primitives bind to a loop (lazily, on first use in one), and what happens when they are
  * used from another thread or waited on from another loop.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LoopBindingTest {
 
     /** Runs {@code use} on a thread of the common pool and answers what it threw, or null. */

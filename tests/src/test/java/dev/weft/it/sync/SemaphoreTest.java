@@ -15,8 +15,10 @@ import dev.weft.sync.Held;
 import dev.weft.sync.Semaphore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Semaphore and BoundedSemaphore: FIFO hand-off, newcomers queue, cancellation, bad input. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SemaphoreTest {
 
     /** Takes a permit, logs step {@code got}, keeps it for one loop turn, gives it back. */
