@@ -103,7 +103,13 @@ public final class Main {
                     dev.weft.examples.generators.SumThroughDelegation::main),
             new Example("generators/ComputePrintSum", "004",
                     "compute/print_sum: the yield-from coroutine, with await",
-                    dev.weft.examples.generators.ComputePrintSum::main));
+                    dev.weft.examples.generators.ComputePrintSum::main),
+            new Example("sync/LockReleasedByCallback", "1.7.1", "a held lock released by a callback",
+                    dev.weft.examples.sync.LockReleasedByCallback::main),
+            new Example("sync/EventSetByCallback", "1.7.2", "two coroutines wait for an event",
+                    dev.weft.examples.sync.EventSetByCallback::main),
+            new Example("sync/ConditionNotify", "1.7.3", "a condition notified for 1, 2, then all",
+                    dev.weft.examples.sync.ConditionNotify::main));
 
     /**
      * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}
