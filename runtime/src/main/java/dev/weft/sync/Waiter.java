@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One task waiting on a synchronisation primitive: the future the task suspends on, and at the
- * same time its node in the primitive's {@link WaitQueue}. The only object a waiting acquire
- * allocates.
+ * same time its node in the primitive's {@link WaitQueue}. The only object a waiting
+ * {@code acquire()} allocates ({@code hold()} adds its {@link Held} token).
  *
  * <p>Implementation overview. Ownership is handed over directly: a release takes the first
  * waiter out of the queue and completes it (through its {@link WaitPolicy}), so the lock or
