@@ -15,6 +15,9 @@ package dev.weft.sync;
  * idempotent: the first call releases, later calls do nothing, so an explicit early
  * {@code close()} inside the block is safe.
  *
+ * <p>javac's {@code -Xlint:try} warns that such a resource is never referenced in the block;
+ * {@code @SuppressWarnings("try")} silences it (from Java 22 on, name it {@code _}).
+ *
  * <p>Threading: close it on the primitive's loop thread, like the primitive's own
  * {@code release()}; elsewhere it fails with {@link IllegalStateException} and holds on.
  */

@@ -16,6 +16,7 @@ import java.util.List;
  * {@code notify_all()}), 100 ms apart. Each woken consumer resumes holding the lock, so they
  * report one after the other, in the order they began to wait.
  */
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 public final class ConditionNotify {
     private ConditionNotify() {
     }

@@ -15,6 +15,7 @@ import java.util.List;
  * form of {@code async with lock:}, {@code coro2} with {@code acquire()} and a {@code finally}
  * that releases.
  */
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 public final class LockReleasedByCallback {
     private LockReleasedByCallback() {
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * re-acquires the lock and hands a signal on, until(predicate), a shared lock, bad input.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 class ConditionTest {
 
     /** Holds the lock, waits to be signalled, logs with the lock held, releases. */

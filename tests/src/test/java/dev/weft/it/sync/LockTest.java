@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Lock: the fast path, FIFO hand-off without barging, cancellation, hold(), bad input. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 class LockTest {
 
     /** Waits for the lock, logs step {@code got}, holds it for one loop turn, releases it. */

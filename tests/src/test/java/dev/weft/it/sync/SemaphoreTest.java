@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Semaphore and BoundedSemaphore: FIFO hand-off, newcomers queue, cancellation, bad input. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 class SemaphoreTest {
 
     /** Takes a permit, logs step {@code got}, keeps it for one loop turn, gives it back. */

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * below).
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@SuppressWarnings("try") // a Held resource is there to be closed, not referenced
 class SyncStressTest {
     private static final int LOCK_WORKERS = 1000;
     private static final int SEM_WORKERS = 1000;
