@@ -107,7 +107,13 @@ public final class Main {
             new Example("queue/ProducerConsumerQueue", "000", "a producer and two consumers on a bounded queue",
                     dev.weft.examples.queue.ProducerConsumerQueue::main),
             new Example("queue/WorkerQueue", "003", "three workers share a queue of random sleeps",
-                    dev.weft.examples.queue.WorkerQueue::main));
+                    dev.weft.examples.queue.WorkerQueue::main),
+            new Example("sync/LockReleasedByCallback", "1.7.1", "a held lock released by a callback",
+                    dev.weft.examples.sync.LockReleasedByCallback::main),
+            new Example("sync/EventSetByCallback", "1.7.2", "two coroutines wait for an event",
+                    dev.weft.examples.sync.EventSetByCallback::main),
+            new Example("sync/ConditionNotify", "1.7.3", "a condition notified for 1, 2, then all",
+                    dev.weft.examples.sync.ConditionNotify::main));
 
     /**
      * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}

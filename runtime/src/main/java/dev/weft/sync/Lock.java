@@ -1,0 +1,206 @@
+package dev.weft.sync;
+
+import dev.weft.Coroutine;
+import dev.weft.internal.Awaitable;
+import dev.weft.internal.Frame;
+
+/**
+ * A mutual-exclusion lock for coroutines: asyncio's {@code Lock}. At most one holder at a time;
+ * the others wait, in the order they asked.
+ *
+ * <pre>{@code
+ * Weft.await(lock.acquire());
+ * try {
+ *     ...
+ * } finally {
+ *     lock.release();
+ * }
+ * // or, as asyncio's "async with lock:"
+ * try (Held held = Weft.await(lock.hold())) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Implementation overview. The lock is a flag and a FIFO of {@link Waiter}s. An uncontended
+ * {@code acquire} sets the flag and returns without suspending or allocating. A contended one
+ * queues one waiter (a future) and suspends on it. {@link #release()} hands the lock directly
+ * to the first waiter: the flag stays set and the waiter's future is completed, so the lock
+ * already belongs to the woken task when it runs. That is what makes the lock fair: a task that
+ * calls {@code acquire} after a release finds the lock taken and queues behind the woken waiter
+ * (no barging). Cancellation never loses the lock: a cancelled waiter leaves the queue; a waiter
+ * that was handed the lock and is cancelled before its task ran hands it on to the next waiter
+ * (or unlocks it). The unlocked lock therefore never has waiters.
+ *
+ * <p>Differences from asyncio, all consequences of the direct hand-off: {@link #locked()} stays
+ * true between a release and the moment the woken waiter runs (asyncio briefly reports false);
+ * and a cancellation that is withdrawn with {@link dev.weft.Task#uncancel()} after the lock was
+ * handed to the cancelled task, but before that task ran, does not win the lock back: the task
+ * then continues as if it held the lock while the lock went to the next waiter. Code that
+ * withdraws cancellations of other tasks must not do so while they wait for a lock.
+ *
+ * <p>Any task may release the lock, not only the one that acquired it (as in asyncio).
+ *
+ * <p>To bound the wait, prefer {@code Weft.await(Weft.timeout(d).run(lock.acquire()))}, which
+ * waits in the calling task, to {@code Weft.waitFor(lock.acquire(), d)}: {@code waitFor} runs the
+ * acquire in a task of its own, and if the caller is cancelled after that task got the lock but
+ * before {@code waitFor} completed, the acquisition is dropped and the lock stays held (asyncio's
+ * {@code wait_for} had the same flaw before Python 3.12). The same holds for every primitive here.
+ *
+ * <p>Loop binding and threading: a lock binds to the event loop running on the thread that first
+ * uses it, as asyncio's primitives do; it may be created anywhere, before any loop exists. Once
+ * bound, every method must be called on that loop's thread (a call from another thread fails
+ * with {@link IllegalStateException} and changes nothing), and it can be waited on only from
+ * tasks of that loop. {@link #toString()} works on any thread. Null policy: no method takes or
+ * returns null, except the {@code Void} value of {@link #acquire()}.
+ */
+public final class Lock {
+    private final LoopBinding binding = new LoopBinding();
+    private final WaitQueue waiters = new WaitQueue();
+    private final WaitPolicy acquirers = new Acquirers();
+    private final Runnable releaser = this::release;
+    private final Coroutine<Void> acquire = new Acquire<>(false);
+    private final Coroutine<Held> hold = new Acquire<>(true);
+    private boolean locked;
+    /**
+     * The waiter the lock was last handed to, until the next release: lets a forfeiting waiter
+     * tell whether the lock is still its own to pass on, even if some task released it meanwhile.
+     */
+    private Waiter handedTo;
+
+    /** Creates an unlocked lock, bound to no loop yet. */
+    public Lock() {
+    }
+
+    /**
+     * A coroutine that acquires the lock: {@code Weft.await(lock.acquire())} returns once the
+     * caller holds it, at once if the lock is free (without suspending), else after the waiters
+     * queued before it. If the waiting task is cancelled, it does not get the lock and the await
+     * throws {@code CancelledError}. The same object is returned every time; awaiting it again
+     * acquires again (the lock is not reentrant: a holder that acquires again waits for itself).
+     */
+    public Coroutine<Void> acquire() {
+        return acquire;
+    }
+
+    /**
+     * A coroutine that acquires the lock like {@link #acquire()} and completes with a {@link Held}
+     * whose {@code close()} releases it: use it in a try-with-resources block, the Java form of
+     * asyncio's {@code async with lock:}. See {@link Held}.
+     */
+    public Coroutine<Held> hold() {
+        return hold;
+    }
+
+    /**
+     * Releases the lock: it passes to the first waiter, if any (which resumes on a later loop
+     * iteration), else it becomes free.
+     *
+     * @throws IllegalStateException if the lock is not locked (asyncio's {@code RuntimeError}),
+     *     or if called on a thread other than its loop's; the lock is unchanged then
+     */
+    public void release() {
+        binding.check(this);
+        if (!locked) {
+            throw new IllegalStateException("Lock is not acquired: release() without a matching "
+                    + "acquire() (" + this + ")");
+        }
+        handedTo = null;
+        handOff();
+    }
+
+    /**
+     * Whether the lock is held, by a running task or by a woken waiter that has not run yet.
+     *
+     * @throws IllegalStateException if called on a thread other than the lock's loop's
+     */
+    public boolean locked() {
+        binding.check(this);
+        return locked;
+    }
+
+    // ---- for Condition, which waits on this lock ------------------------------------------------
+
+    LoopBinding binding() {
+        return binding;
+    }
+
+    /** {@link #locked()} without the thread check, for a caller that made it already. */
+    boolean isLocked() {
+        return locked;
+    }
+
+    /**
+     * Queues {@code w} for the lock behind the other waiters; when the lock is free, grants it
+     * at once (its policy may then decline it, and the lock is offered further).
+     */
+    void admit(Waiter w) {
+        waiters.add(w);
+        if (!locked) {
+            locked = true;
+            handOff();
+        }
+    }
+
+    // ---- the algorithm ------------------------------------------------------------------------
+
+    /** The lock is being given up: hand it to the first waiter that takes it, else unlock. */
+    private void handOff() {
+        for (Waiter w = waiters.poll(); w != null; w = waiters.poll()) {
+            if (w.policy.grant(w)) {
+                handedTo = w;
+                return;
+            }
+        }
+        locked = false;
+    }
+
+    private Object acquireFrom(Frame caller, boolean scoped) {
+        binding.check(this);
+        if (!locked) {
+            locked = true; // the fast path: no waiter, no suspension
+            return scoped ? new HeldToken(releaser) : null;
+        }
+        Waiter w = new Waiter(binding.loopToWaitOn(this), acquirers,
+                scoped ? new HeldToken(releaser) : null);
+        waiters.add(w);
+        return w.awaitFrom(caller);
+    }
+
+    /** asyncio's repr: {@code <Lock [unlocked]>}, {@code <Lock [locked, waiters:2]>}. */
+    @Override
+    public String toString() {
+        int n = waiters.size();
+        return "<Lock [" + (locked ? "locked" : "unlocked") + (n > 0 ? ", waiters:" + n : "") + "]>";
+    }
+
+    /** The waiters of {@link #acquire()} and {@link #hold()}. */
+    private final class Acquirers extends WaitPolicy {
+        /** The lock was handed to {@code w}, whose task will not have it: pass it on. */
+        @Override
+        void forfeit(Waiter w) {
+            if (handedTo == w) {
+                handedTo = null;
+                handOff();
+            }
+        }
+    }
+
+    /** What {@link #acquire()} and {@link #hold()} return: stateless, awaited any number of times. */
+    private final class Acquire<T> implements Coroutine<T>, Awaitable {
+        private final boolean scoped;
+
+        Acquire(boolean scoped) {
+            this.scoped = scoped;
+        }
+
+        @Override
+        public Object awaitFrom(Frame caller) {
+            return acquireFrom(caller, scoped);
+        }
+
+        @Override
+        public String toString() {
+            return scoped ? "Lock.hold()" : "Lock.acquire()";
+        }
+    }
+}

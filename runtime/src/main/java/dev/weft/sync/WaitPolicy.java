@@ -1,0 +1,50 @@
+package dev.weft.sync;
+
+/**
+ * What a primitive does when one of its {@link Waiter}s is granted, or cancelled: the one place
+ * where Lock, Semaphore, Condition, Event and Barrier differ in how they treat a waiter.
+ *
+ * <p>The defaults fit a waiter that holds nothing back when it gives up (an {@link Event}'s, a
+ * {@link Barrier}'s): granting completes it with its {@link Waiter#grant} value, cancelling a
+ * pending one just takes it out of its queue, and cancelling one that was already granted gives
+ * nothing back.
+ *
+ * <p>Threading: called on the primitive's loop thread only. Stateless apart from the primitive
+ * a subclass belongs to.
+ */
+abstract class WaitPolicy {
+    /** The policy of waiters that hold nothing back. */
+    static final WaitPolicy PLAIN = new WaitPolicy() {
+    };
+
+    /**
+     * Hands {@code w}, already taken out of its queue, what it waited for, and completes it.
+     *
+     * @return true if {@code w} took it; false if it declined and waits again (a condition's
+     *     waiter whose predicate is still false), so the caller must offer it to the next one
+     */
+    boolean grant(Waiter w) {
+        w.setResult(w.grant);
+        return true;
+    }
+
+    /**
+     * The task of the pending {@code w} is being cancelled with {@code msg}.
+     *
+     * @return false to have {@code w} cancelled now (after leaving its queue here); true if the
+     *     policy keeps it pending and completes it itself later (a condition's waiter first
+     *     re-acquires its lock)
+     */
+    boolean cancelPending(Waiter w, String msg) {
+        w.queue.remove(w);
+        return false;
+    }
+
+    /**
+     * {@code w} was granted, but its task is cancelled before it ran, so the task will see a
+     * {@code CancelledError} instead of what {@code w} was given: give it to someone else.
+     * Called at most once per waiter.
+     */
+    void forfeit(Waiter w) {
+    }
+}
