@@ -29,7 +29,8 @@ public final class ServerOptions {
 
     /**
      * With a listen backlog of {@code backlog} pending connections; the server also accepts up
-     * to that many connections per readiness event.
+     * to that many connections per readiness event, but at most 32, so that a burst of clients
+     * is set up over a few loop iterations with timers and other sockets served in between.
      *
      * @throws IllegalArgumentException if {@code backlog < 1}
      */

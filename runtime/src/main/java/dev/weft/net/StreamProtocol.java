@@ -136,11 +136,19 @@ final class StreamProtocol implements BufferedProtocol {
 
     /** What {@link StreamWriter#drain()} returns; see there. */
     Future<Void> drain() {
-        Throwable error = reader.exception();
-        if (error != null || connectionLost) {
+        Throwable failure = drainFailure();
+        if (failure != null) {
             Future<Void> f = loop.createFuture();
-            f.setException(error != null ? error : new SocketException("Connection lost: the "
-                    + "connection was closed before drain(); stop writing to it"));
+            f.setException(failure);
+            return f;
+        }
+        if (transport != null && transport.isClosing()) {
+            // Closing, but connectionLost has not run: a write may just have failed on the
+            // socket (connectionLost is then already scheduled), or a close is flushing. Decide
+            // on the next iteration, as asyncio's drain does with sleep(0), so that the drain
+            // after a write that broke the connection reports that error.
+            Future<Void> f = loop.createFuture();
+            loop.callSoon(() -> settleDrain(f));
             return f;
         }
         if (!writingPaused) {
@@ -149,6 +157,34 @@ final class StreamProtocol implements BufferedProtocol {
         Future<Void> f = loop.createFuture();
         drainWaiters.add(f);
         return f;
+    }
+
+    /** Why a drain must fail now (the connection's error, or its loss), or null. */
+    private Throwable drainFailure() {
+        Throwable error = reader.exception();
+        if (error != null) {
+            return error;
+        }
+        if (connectionLost) {
+            return new SocketException("Connection lost: the connection was closed before "
+                    + "drain(); stop writing to it");
+        }
+        return null;
+    }
+
+    /** Completes a drain that was deferred by one iteration, or queues it while paused. */
+    private void settleDrain(Future<Void> f) {
+        if (f.done()) {
+            return; // cancelled meanwhile
+        }
+        Throwable failure = drainFailure();
+        if (failure != null) {
+            f.setException(failure);
+        } else if (writingPaused) {
+            drainWaiters.add(f);
+        } else {
+            f.setResult(null);
+        }
     }
 
     /** The future of {@link StreamWriter#waitClosed()}: done when the connection is lost. */

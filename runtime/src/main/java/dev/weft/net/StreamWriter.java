@@ -16,8 +16,10 @@ import java.util.Objects;
  * (for example an {@link java.io.IOException} "Connection reset"), and with
  * {@link java.net.SocketException} "Connection lost" when called after the connection is gone.
  * A write after {@link #close()} or {@link #writeEof()} fails with
- * {@link IllegalStateException}; a write after the peer went away is dropped, and the next
- * {@code drain()} reports it.
+ * {@link IllegalStateException}; a write after the peer went away does not throw — it is
+ * dropped, or it is the write that finds the socket broken — and the next {@code drain()}
+ * reports it. (A drain called while the connection is closing settles on the next loop
+ * iteration, once the transport has reported the loss, as asyncio's does.)
  *
  * <p>Threading: confined to its loop's thread. Null policy: null data is rejected with
  * {@link NullPointerException}.
@@ -51,7 +53,7 @@ public final class StreamWriter {
     /**
      * A future that completes when the write buffer is at or below its low-water mark — at once
      * (the same completed future every time, so draining allocates nothing) when it is not above
-     * the high-water mark. Several coroutines may wait at once; cancelling one does not affect
+     * the high-water mark and the connection is not closing. Several coroutines may wait at once; cancelling one does not affect
      * the others. Fails as described in the class comment.
      */
     public Future<Void> drain() {

@@ -270,6 +270,47 @@ class TransportTest {
     }
 
     @Test
+    void server_burstOfPendingConnections_acceptedInGroupsOverSeveralIterations()
+            throws Exception {
+        int clients = 3 * Listener.MAX_ACCEPTS_PER_EVENT + 4;
+        int[] iteration = {0};
+        List<Integer> madeAt = new ArrayList<>();
+        Server server = loop.runUntilComplete(call(() -> loop.createServer(() -> {
+            madeAt.add(iteration[0]);
+            return new RecordingProtocol(loop);
+        }, "127.0.0.1", 0, ServerOptions.defaults().withBacklog(1000))));
+        servers.add(server);
+        List<java.net.Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) { // all queued in the kernel: the loop is not running
+                sockets.add(new java.net.Socket("127.0.0.1", server.port()));
+            }
+            Future<Void> allMade = loop.createFuture();
+            Runnable[] tick = new Runnable[1];
+            tick[0] = () -> { // counts loop iterations: each run schedules the next
+                iteration[0]++;
+                if (madeAt.size() == clients) {
+                    allMade.setResult(null);
+                } else {
+                    loop.callSoon(tick[0]);
+                }
+            };
+            loop.callSoon(tick[0]);
+            loop.runUntilComplete(allMade);
+        } finally {
+            for (java.net.Socket s : sockets) {
+                s.close();
+            }
+        }
+
+        java.util.Map<Integer, Long> perIteration = madeAt.stream().collect(
+                java.util.stream.Collectors.groupingBy(i -> i, java.util.stream.Collectors.counting()));
+        assertTrue(perIteration.values().stream().allMatch(n -> n <= Listener.MAX_ACCEPTS_PER_EVENT),
+                "accepted per iteration: " + perIteration);
+        assertTrue(perIteration.size() >= 4, "accepted per iteration: " + perIteration);
+    }
+
+    @Test
     void server_addresses_reportBoundLoopbackAddress() {
         Server server = serve(() -> new RecordingProtocol(loop));
         InetSocketAddress a = (InetSocketAddress) server.addresses().get(0);

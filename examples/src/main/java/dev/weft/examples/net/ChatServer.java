@@ -25,10 +25,13 @@ import java.util.function.Consumer;
  * <p>One coroutine per client reads its lines; a line is written to every other client's
  * writer without waiting, in the order the server read the lines, so all clients see the same
  * order. Nobody can stall the others: the server never awaits a slow reader. Instead each
- * client has a per-client output limit ({@value #DEFAULT_MAX_BACKLOG} bytes by default) on top of
- * a kernel send buffer of {@value #SEND_BUFFER} bytes; a client whose unsent backlog would pass
- * the limit is disconnected, so a client that never reads costs at most about that much memory. Lines longer than
- * the reader's 64 KiB limit are dropped with a notice to their sender.
+ * client has a per-client output limit ({@value #DEFAULT_MAX_BACKLOG} bytes by default, or the
+ * {@code maxBacklog} of {@link #run}) on top of a kernel send buffer of {@value #SEND_BUFFER}
+ * bytes: when a message would take a client's unsent backlog past the limit, the client is
+ * disconnected at once (its backlog dropped) instead of being sent the message. So a client that
+ * never reads costs at most about the limit in memory; one that is sent less than the limit
+ * while it does not read stays connected, holding what it was sent. Lines longer than the
+ * reader's 64 KiB limit are dropped with a notice to their sender.
  *
  * <p>Run: {@code java -jar weft-examples.jar ChatServer [HOST PORT]}, then
  * {@code telnet localhost 10000} from several terminals; Ctrl-C stops it.

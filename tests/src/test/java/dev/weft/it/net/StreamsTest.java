@@ -209,6 +209,127 @@ class StreamsTest {
         assertInstanceOf(ConnectException.class, errors.get(3));
     }
 
+    // ---- the server keeps serving ---------------------------------------------------------------
+
+    /** Echoes lines (limit 16) until EOF; lets every error escape, after noting its class. */
+    @Async
+    static Coroutine<Void> strictEcho(StreamReader reader, StreamWriter writer, List<String> seen) {
+        try {
+            for (byte[] line = Weft.await(reader.readLine()); line.length > 0;
+                    line = Weft.await(reader.readLine())) {
+                writer.write(line);
+                Weft.await(writer.drain());
+            }
+        } catch (Exception e) {
+            seen.add(e instanceof java.io.IOException ? "IOException" : e.getClass().getSimpleName());
+            throw e;
+        }
+        seen.add("eof");
+        writer.close();
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<List<String>> serveThroughBadClients() {
+        List<String> seen = new ArrayList<>();
+        List<String> reported = new ArrayList<>();
+        Weft.loop().setExceptionHandler((where, t) -> reported.add(
+                t instanceof java.io.IOException ? "IOException" : t.getClass().getSimpleName()));
+        Server server = Weft.await(Streams.startServer((r, w) -> strictEcho(r, w, seen), HOST, 0,
+                16, ServerOptions.defaults()));
+        // An oversize line: the handler fails with LimitOverrunError, the server closes that
+        // connection only.
+        Connection oversize = Weft.await(Streams.openConnection(HOST, server.port()));
+        oversize.writer().write("far longer than sixteen bytes\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] gone = Weft.await(oversize.reader().read());
+        oversize.writer().close();
+        // A reset in the middle of a line: the handler's read fails with an IOException.
+        Connection reset = Weft.await(Streams.openConnection(HOST, server.port()));
+        reset.writer().write("half a li".getBytes(StandardCharsets.US_ASCII));
+        Weft.await(Weft.sleep(20));
+        reset.writer().transport().setOption(StandardSocketOptions.SO_LINGER, 0);
+        reset.writer().transport().abort();
+        Weft.await(Weft.sleep(20));
+        // A well-behaved client afterwards is served as if nothing happened.
+        Connection good = Weft.await(Streams.openConnection(HOST, server.port()));
+        good.writer().write("ok\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] echoed = Weft.await(good.reader().readLine());
+        good.writer().writeEof();
+        byte[] atEnd = Weft.await(good.reader().readLine());
+        byte[] again = Weft.await(good.reader().read(10));
+        Throwable exactly = Weft.await(failureOf(Weft.createTask(good.reader().readExactly(1))));
+        good.writer().close();
+        Weft.await(good.writer().waitClosed());
+        server.close();
+        Weft.await(server.waitClosed());
+        return Weft.done(List.of("oversize client read " + gone.length + " bytes then EOF",
+                "good client: " + new String(echoed, StandardCharsets.US_ASCII).trim() + ", then "
+                        + atEnd.length + " and " + again.length + " bytes, then "
+                        + exactly.getClass().getSimpleName(),
+                "handlers saw " + seen, "loop reported " + reported));
+    }
+
+    @Test
+    void server_clientsFailOverrunAndReset_serverKeepsServingTheNext() {
+        List<String> log = Weft.run(serveThroughBadClients());
+
+        assertEquals(List.of("oversize client read 0 bytes then EOF",
+                "good client: ok, then 0 and 0 bytes, then IncompleteReadError",
+                "handlers saw [LimitOverrunError, IOException, eof]",
+                "loop reported [LimitOverrunError, IOException]"), log);
+    }
+
+    // ---- writing to a connection that is gone ----------------------------------------------------
+
+    @Async
+    static Coroutine<List<String>> writeAfterPeerClosed() {
+        Future<StreamWriter> serverSide = Weft.loop().createFuture();
+        Server server = Weft.await(Streams.startServer((r, w) -> hold(w, serverSide), HOST, 0));
+        Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
+        Weft.await(serverSide).close(); // the peer closes its socket entirely
+        List<String> log = new ArrayList<>();
+        log.add("read " + Weft.await(c.reader().read()).length); // EOF
+        Throwable failure = null;
+        for (int i = 0; i < 50; i++) {
+            // The first write reaches the peer's kernel, which answers with a reset; a later one
+            // fails on the socket. No write throws: the drain that follows reports it.
+            c.writer().write(new byte[100]);
+            boolean broken = c.writer().isClosing();
+            failure = Weft.await(failureOf(c.writer().drain()));
+            if (broken || failure != null) {
+                log.add("socket broken by a write " + broken + ", the next drain failed "
+                        + (failure != null));
+                break;
+            }
+            Weft.await(Weft.sleep(10));
+        }
+        // The reader's error (an IOException such as "Broken pipe"), from then on.
+        log.add("drain failed with an IOException " + (failure instanceof java.io.IOException));
+        log.add("then drain fails with it " + (Weft.await(failureOf(c.writer().drain())) == failure));
+        c.writer().write(new byte[1]); // dropped: the connection is gone
+        c.writer().close();
+        boolean threw = false;
+        try {
+            c.writer().write(new byte[1]);
+        } catch (IllegalStateException e) {
+            threw = true;
+        }
+        log.add("write after close throws " + threw);
+        server.close();
+        return Weft.done(log);
+    }
+
+    @Test
+    void write_afterPeerClosed_nextDrainFailsAndWriteAfterCloseThrows() {
+        List<String> log = Weft.run(writeAfterPeerClosed());
+
+        assertEquals("read 0", log.get(0));
+        assertEquals("socket broken by a write true, the next drain failed true", log.get(1));
+        assertEquals("drain failed with an IOException true", log.get(2));
+        assertEquals("then drain fails with it true", log.get(3));
+        assertEquals("write after close throws true", log.get(4));
+    }
+
     // ---- peer reset ----------------------------------------------------------------------------
 
     @Async
