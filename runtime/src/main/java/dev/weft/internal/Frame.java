@@ -184,12 +184,23 @@ public class Frame implements Coroutine<Object>, Awaitable {
      */
     public Object resumed() {
         Object value = outcome;
+        if (value == null) {
+            return null; // nothing pending (a generator's next()): no store, so no GC barrier
+        }
         outcome = null;
         if (outcomeThrows) {
             outcomeThrows = false;
             throw Sneaky.<RuntimeException>raise((Throwable) value);
         }
         return value;
+    }
+
+    /**
+     * Runs or resumes the body once without the status bookkeeping of {@link #run()}: for
+     * frames that track their own life cycle (generators), where a step is the hot path.
+     */
+    final Object invokeBody() {
+        return info.body.resume(this);
     }
 
     // ---- state for the driver -------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.weft.it.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,8 @@ import dev.weft.StopIteration;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -233,5 +236,59 @@ class GeneratorTest {
         List<Integer> out = new ArrayList<>();
         chained().forEach(out::add);
         assertEquals(List.of(1, 2, 3, 0, 1, 1), out);
+    }
+
+    @Async
+    static Generator<Integer, Void> logged(List<String> log) {
+        for (int i = 0; i < 2; i++) {
+            log.add("yield " + i);
+            Weft.yield(i);
+        }
+        log.add("end");
+        return Generator.returning("r");
+    }
+
+    @Test
+    void iterator_hasNextRunsTheBodyOnceAndNextTakesTheValue() {
+        List<String> log = new ArrayList<>();
+        Generator<Integer, Void> gen = logged(log);
+        Iterator<Integer> it = gen.iterator();
+        assertTrue(it.hasNext());
+        assertTrue(it.hasNext());
+        assertEquals(List.of("yield 0"), log);
+        assertEquals(0, it.next());
+        assertEquals(1, it.next()); // next() without hasNext() runs the body too
+        assertFalse(it.hasNext());
+        assertEquals(List.of("yield 0", "yield 1", "end"), log);
+        assertFalse(it.hasNext());
+        assertThrows(NoSuchElementException.class, it::next);
+        assertEquals("r", gen.<String>returnValue());
+    }
+
+    @Test
+    void iterator_ofAClosedGenerator_isEmptyAndRunsNothing() {
+        List<String> log = new ArrayList<>();
+        Generator<Integer, Void> gen = logged(log);
+        gen.close();
+        assertFalse(gen.iterator().hasNext());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void iterator_continuesWhereNextLeftOff() {
+        Generator<Long, Void> gen = fib(4);
+        assertEquals(0L, gen.next());
+        List<Long> rest = new ArrayList<>();
+        gen.forEach(rest::add);
+        assertEquals(List.of(1L, 1L, 2L), rest);
+    }
+
+    @Test
+    void toString_namesTheGeneratorAndItsState() {
+        Generator<Long, Void> gen = fib(1);
+        assertTrue(gen.toString().startsWith("<generator "), gen.toString());
+        assertTrue(gen.toString().endsWith(" created>"), gen.toString());
+        gen.next();
+        assertTrue(gen.toString().endsWith(" suspended>"), gen.toString());
     }
 }
