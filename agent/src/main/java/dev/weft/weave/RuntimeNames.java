@@ -37,6 +37,7 @@ final class RuntimeNames {
 
     static final String FRAME = "dev/weft/internal/Frame";
     static final String FRAME_DESC = "L" + FRAME + ";";
+    static final String FIELD_SLOT_FRAME = "dev/weft/internal/FieldSlotFrame";
     static final String BODY = "dev/weft/internal/Body";
     /** Descriptor of every woven body: {@code Object name(Frame)}. */
     static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";

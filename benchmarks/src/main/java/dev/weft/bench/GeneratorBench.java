@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -118,6 +119,42 @@ public class GeneratorBench {
             int v = it.next();
             bh.consume(v);
         }
+    }
+
+    /** weft: {@code next()} with each value handed to a method the JIT may not inline. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void weftGeneratorNextToCall(Blackhole bh) {
+        Generator<Integer, Void> g = counter(N);
+        for (int i = 0; i < N; i++) {
+            int v = g.next();
+            sink(bh, v);
+        }
+    }
+
+    /** weft: a for-each with each value handed to a method the JIT may not inline. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void weftGeneratorForEachToCall(Blackhole bh) {
+        for (int v : counter(N)) {
+            sink(bh, v);
+        }
+    }
+
+    /** Peer: the hand-written iterator, each value handed to a method the JIT may not inline. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void peerHandWrittenIteratorToCall(Blackhole bh) {
+        for (Iterator<Integer> it = new CountingIterator(N); it.hasNext(); ) {
+            int v = it.next();
+            sink(bh, v);
+        }
+    }
+
+    /** The opaque consumer both sides of the {@code ...ToCall} pairs share. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static void sink(Blackhole bh, int v) {
+        bh.consume(v);
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.Locale;
  *
  * <p>Threading: not thread-safe; one driver at a time, as for any iterator.
  */
-public final class GeneratorFrame extends Frame implements Generator<Object, Object> {
+public final class GeneratorFrame extends FieldSlotFrame implements Generator<Object, Object> {
     /** What {@link #step} answers once the body has returned (or the generator was closed). */
     static final Object FINISHED = new Sentinel("FINISHED");
 

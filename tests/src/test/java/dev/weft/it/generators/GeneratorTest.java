@@ -291,4 +291,78 @@ class GeneratorTest {
         gen.next();
         assertTrue(gen.toString().endsWith(" suspended>"), gen.toString());
     }
+
+    /** Live across every yield: more values of each kind than a generator frame has fields for. */
+    @Async
+    static Generator<String, Void> manyLocals(String a, long b, double c) {
+        int i1 = 1;
+        long l1 = 2L;
+        float f1 = 3.5f;
+        double d1 = 4.25;
+        boolean z = true;
+        char ch = 'x';
+        String s1 = "s1";
+        String s2 = "s2";
+        Object o1 = List.of(1);
+        int[] arr = {7};
+        for (int k = 0; k < 3; k++) {
+            Object got = Weft.yield(a + b + c + i1 + l1 + f1 + d1 + z + ch + s1 + s2 + o1 + arr[0] + k);
+            i1 += k;
+            l1 *= 2;
+            f1 += 1;
+            d1 /= 2;
+            z = !z;
+            ch++;
+            s1 = s1 + got;
+            arr[0]++;
+        }
+        return Generator.returning(s1 + "/" + s2 + "/" + i1 + "/" + l1 + "/" + f1 + "/" + d1);
+    }
+
+    /** The same computation as {@link #manyLocals}, unwoven: yields go to {@code out}, sends come from {@code sent}. */
+    static String manyLocalsPlain(String a, long b, double c, List<String> out, List<Object> sent) {
+        int i1 = 1;
+        long l1 = 2L;
+        float f1 = 3.5f;
+        double d1 = 4.25;
+        boolean z = true;
+        char ch = 'x';
+        String s1 = "s1";
+        String s2 = "s2";
+        Object o1 = List.of(1);
+        int[] arr = {7};
+        for (int k = 0; k < 3; k++) {
+            out.add(a + b + c + i1 + l1 + f1 + d1 + z + ch + s1 + s2 + o1 + arr[0] + k);
+            Object got = sent.get(k);
+            i1 += k;
+            l1 *= 2;
+            f1 += 1;
+            d1 /= 2;
+            z = !z;
+            ch++;
+            s1 = s1 + got;
+            arr[0]++;
+        }
+        return s1 + "/" + s2 + "/" + i1 + "/" + l1 + "/" + f1 + "/" + d1;
+    }
+
+    @Test
+    void manyLiveLocals_ofEveryKind_surviveEachYield() {
+        List<Object> sent = java.util.Arrays.asList(null, "Q", "R"); // what each yield receives
+        List<String> expected = new ArrayList<>();
+        String expectedReturn = manyLocalsPlain("a", 5L, 0.5, expected, sent);
+        Generator<String, Object> gen = castSend(manyLocals("a", 5L, 0.5));
+        List<String> got = new ArrayList<>();
+        got.add(gen.next());
+        got.add(gen.send(sent.get(0)));
+        got.add(gen.send(sent.get(1)));
+        StopIteration end = assertThrows(StopIteration.class, () -> gen.send(sent.get(2)));
+        assertEquals(expected, got);
+        assertEquals(expectedReturn, end.<String>value());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Generator<String, Object> castSend(Generator<String, Void> g) {
+        return (Generator<String, Object>) (Generator<?, ?>) g;
+    }
 }
