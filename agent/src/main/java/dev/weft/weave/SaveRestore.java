@@ -66,9 +66,7 @@ final class SaveRestore {
 
     /** Stores the value on top of the stack (of {@code v}'s kind) into its frame slot. */
     static void storeTop(InsnList out, SavedValue v, SlotAccess access, int frameLocal) {
-        out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        out.add(intConst(v.slot()));
-        out.add(access.saveCall(v.kind()));
+        access.save(out, v, frameLocal);
     }
 
     /** Pushes the saved value {@code v}, cast back to its type. */
@@ -77,9 +75,7 @@ final class SaveRestore {
             out.add(new InsnNode(Opcodes.ACONST_NULL));
             return;
         }
-        out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        out.add(intConst(v.slot()));
-        access.addGetCall(out, v.kind());
+        access.push(out, v, frameLocal);
         if (v.kind() == SlotKind.REF && !v.type().getInternalName().equals("java/lang/Object")) {
             out.add(new TypeInsnNode(Opcodes.CHECKCAST, castName(v.type())));
         }

@@ -150,7 +150,12 @@ public final class GeneratorFrame extends FieldSlotFrame implements Generator<Ob
      * @return the next yielded value, or {@link #FINISHED} once the body has returned
      */
     Object step(Object sent, Throwable thrown) {
-        if (phase != SUSPENDED_AT_YIELD && !mayRun(sent, thrown)) {
+        byte p = phase;
+        // The first next() is checked here too, so the out-of-line check (a call that takes
+        // this frame, which would keep the JIT from scalar-replacing it) runs only on misuse and
+        // after the end.
+        boolean plain = p == SUSPENDED_AT_YIELD || p == CREATED && sent == null && thrown == null;
+        if (!plain && !mayRun(sent, thrown)) {
             return FINISHED;
         }
         phase = RUNNING;
@@ -182,11 +187,6 @@ public final class GeneratorFrame extends FieldSlotFrame implements Generator<Ob
                 }
                 return true;
         }
-    }
-
-    /** Whether the generator has finished or was closed (for its iterator). */
-    boolean isClosed() {
-        return phase == CLOSED;
     }
 
     private Object stepDelegate(Object sent, Throwable thrown) {

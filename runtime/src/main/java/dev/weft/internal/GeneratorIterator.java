@@ -26,8 +26,8 @@ final class GeneratorIterator implements Iterator<Object> {
 
     @Override
     public boolean hasNext() {
-        if (!ready && !gen.isClosed()) {
-            Object value = gen.step(null, null);
+        if (!ready) {
+            Object value = gen.step(null, null); // a closed generator answers FINISHED
             if (value == GeneratorFrame.FINISHED) {
                 return false;
             }
@@ -39,7 +39,9 @@ final class GeneratorIterator implements Iterator<Object> {
 
     @Override
     public Object next() {
-        if (!hasNext()) {
+        // ready first: in a for-each, hasNext() has always run, so the JIT sees this branch
+        // never taken and does not compile a second copy of the generator step into the loop.
+        if (!ready && !hasNext()) {
             throw new NoSuchElementException("generator finished");
         }
         ready = false;
