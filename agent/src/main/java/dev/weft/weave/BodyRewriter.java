@@ -161,9 +161,17 @@ final class BodyRewriter {
         outOfLine.add(new InsnNode(Opcodes.ARETURN));
     }
 
-    /** A generator's {@code return x;} of anything but a plain returning value: unwrap it. */
+    /**
+     * A generator's {@code return x;} of anything but a plain returning value: unwrap it. A
+     * literal {@code return null;} needs no unwrapping, and is left as it is: the call would be
+     * the one call on the generator's end path, which the JIT does not inline (it runs once per
+     * generator), and a call there keeps a for-each loop from being compiled as tightly.
+     */
     private static void unwrapReturns(InsnList code, AsyncMethod async) {
         for (AbstractInsnNode ret : async.tailReturns()) {
+            if (ret.getPrevious() != null && ret.getPrevious().getOpcode() == Opcodes.ACONST_NULL) {
+                continue; // nothing can jump between the two: the value is null
+            }
             code.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME,
                     RuntimeNames.GENERATOR_RETURN, RuntimeNames.GENERATOR_RETURN_DESC, false));
         }
