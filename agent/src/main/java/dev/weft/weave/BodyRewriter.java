@@ -72,12 +72,12 @@ final class BodyRewriter {
         if (!async.kind().tailSuspends) {
             unwrapReturns(body.instructions, async);
         }
-        body.instructions.insert(entry(layout, resumeTargets));
+        body.instructions.insert(entry(layout, async.kind().slotAccess, resumeTargets));
         body.instructions.add(outOfLine);
         return body;
     }
 
-    private static InsnList entry(FrameLayout layout, List<LabelNode> resumeTargets) {
+    private static InsnList entry(FrameLayout layout, SlotAccess access, List<LabelNode> resumeTargets) {
         InsnList out = new InsnList();
         LabelNode start = new LabelNode();
         if (!resumeTargets.isEmpty()) {
@@ -97,7 +97,7 @@ final class BodyRewriter {
             out.add(new InsnNode(Opcodes.ATHROW));
         }
         out.add(start);
-        out.add(SaveRestore.restore(layout.start(), FRAME_LOCAL, SHIFT));
+        out.add(SaveRestore.restore(layout.start(), access, FRAME_LOCAL, SHIFT));
         if (layout.primsOnlyForArguments() || layout.refsOnlyForArguments()) {
             out.add(new VarInsnNode(Opcodes.ALOAD, FRAME_LOCAL));
             out.add(new InsnNode(layout.primsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
@@ -121,7 +121,7 @@ final class BodyRewriter {
         at.add(suspendedConstant());
         at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, cont));
         at.add(new InsnNode(Opcodes.POP));
-        at.add(SaveRestore.save(p, FRAME_LOCAL, SHIFT));
+        at.add(SaveRestore.save(p, kind.slotAccess, FRAME_LOCAL, SHIFT));
         at.add(setState(p.point().label()));
         at.add(suspendedConstant());
         at.add(new InsnNode(Opcodes.ARETURN));
@@ -136,7 +136,7 @@ final class BodyRewriter {
 
         outOfLine.add(resumeTarget);
         outOfLine.add(new LineNumberNode(p.point().line() > 0 ? p.point().line() : 1, resumeTarget));
-        outOfLine.add(SaveRestore.restore(p, FRAME_LOCAL, SHIFT));
+        outOfLine.add(SaveRestore.restore(p, kind.slotAccess, FRAME_LOCAL, SHIFT));
         outOfLine.add(new JumpInsnNode(Opcodes.GOTO, resumed));
     }
 
@@ -161,9 +161,17 @@ final class BodyRewriter {
         outOfLine.add(new InsnNode(Opcodes.ARETURN));
     }
 
-    /** A generator's {@code return x;} of anything but a plain returning value: unwrap it. */
+    /**
+     * A generator's {@code return x;} of anything but a plain returning value: unwrap it. A
+     * literal {@code return null;} needs no unwrapping, and is left as it is: the call would be
+     * the one call on the generator's end path, which the JIT does not inline (it runs once per
+     * generator), and a call there keeps a for-each loop from being compiled as tightly.
+     */
     private static void unwrapReturns(InsnList code, AsyncMethod async) {
         for (AbstractInsnNode ret : async.tailReturns()) {
+            if (ret.getPrevious() != null && ret.getPrevious().getOpcode() == Opcodes.ACONST_NULL) {
+                continue; // nothing can jump between the two: the value is null
+            }
             code.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME,
                     RuntimeNames.GENERATOR_RETURN, RuntimeNames.GENERATOR_RETURN_DESC, false));
         }

@@ -72,7 +72,7 @@ final class FactoryBuilder {
         for (SavedValue v : layout.start().locals()) {
             if (v.kind() != SlotKind.NULL) {
                 out.add(new VarInsnNode(v.kind().load, v.local()));
-                SaveRestore.storeTop(out, v, frameLocal);
+                SaveRestore.storeTop(out, v, async.kind().slotAccess, frameLocal);
             }
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));

@@ -17,15 +17,15 @@ enum MethodKind {
     /** {@code Coroutine<T>}: awaits; {@code return otherCoroutine;} awaits it (tail delegation). */
     COROUTINE(RuntimeNames.COROUTINE_DESC, RuntimeNames.FRAME,
             Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY),
-            RuntimeNames.WEFT, RuntimeNames.DONE, true),
+            RuntimeNames.WEFT, RuntimeNames.DONE, true, SlotAccess.ARRAYS),
     /** {@code Generator<Y, S>}: yields; the return value comes from {@code Generator.returning}. */
     GENERATOR(RuntimeNames.GENERATOR_DESC, RuntimeNames.GENERATOR_FRAME,
             Map.of(RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY, RuntimeNames.YIELD_FROM, RuntimeNames.YIELD_FROM_ENTRY),
-            RuntimeNames.GENERATOR, RuntimeNames.RETURNING, false),
+            RuntimeNames.GENERATOR, RuntimeNames.RETURNING, false, SlotAccess.FIELDS),
     /** {@code AsyncGenerator<Y>}: awaits and yields; ends with {@code AsyncGenerator.end()}. */
     ASYNC_GENERATOR(RuntimeNames.ASYNC_GENERATOR_DESC, RuntimeNames.ASYNC_GENERATOR_FRAME,
             Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY, RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY),
-            RuntimeNames.ASYNC_GENERATOR, RuntimeNames.END, false);
+            RuntimeNames.ASYNC_GENERATOR, RuntimeNames.END, false, SlotAccess.ARRAYS);
 
     /** Marker names on {@code Weft} that suspend some kind of method. */
     private static final Set<String> ALL_SUSPENDING =
@@ -37,15 +37,18 @@ enum MethodKind {
     final String doneOwner;
     final String doneName;
     final boolean tailSuspends;
+    /** How its woven code reaches the frame's saved slots (generators step per element: fields). */
+    final SlotAccess slotAccess;
 
     MethodKind(String returnDesc, String frameClass, Map<String, String> suspending,
-               String doneOwner, String doneName, boolean tailSuspends) {
+               String doneOwner, String doneName, boolean tailSuspends, SlotAccess slotAccess) {
         this.returnDesc = returnDesc;
         this.frameClass = frameClass;
         this.suspending = suspending;
         this.doneOwner = doneOwner;
         this.doneName = doneName;
         this.tailSuspends = tailSuspends;
+        this.slotAccess = slotAccess;
     }
 
     /** The kind for a method descriptor, or null when its return type is not supported. */

@@ -37,6 +37,9 @@ final class RuntimeNames {
 
     static final String FRAME = "dev/weft/internal/Frame";
     static final String FRAME_DESC = "L" + FRAME + ";";
+    static final String FIELD_SLOT_FRAME = "dev/weft/internal/FieldSlotFrame";
+    /** How many slots of each kind a {@code FieldSlotFrame} keeps in fields; its {@code FIELD_SLOTS}. */
+    static final int FIELD_SLOTS = 4;
     static final String BODY = "dev/weft/internal/Body";
     /** Descriptor of every woven body: {@code Object name(Frame)}. */
     static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";

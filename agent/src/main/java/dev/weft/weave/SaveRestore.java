@@ -7,7 +7,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -15,9 +14,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Emits the code that moves live values between a method's locals and operand stack and its
  * frame's typed slots.
  *
- * <p>Saving calls the frame's static savers {@code saveX(value, frame, slot)}, so a value on top
- * of the operand stack is saved without shuffling; restoring calls {@code frame.getX(slot)} and
- * casts references back to their analysed type so the verifier sees what it saw before.
+ * <p>Saving calls a static saver ({@code saveX(value, frame, slot)}), so a value on top of the
+ * operand stack is saved without shuffling; restoring calls a getter and casts references back
+ * to their analysed type so the verifier sees what it saw before. Which savers and getters
+ * depends on the frame class ({@link SlotAccess}).
  *
  * <p>Stateless; safe on any thread.
  */
@@ -31,7 +31,7 @@ final class SaveRestore {
      * @param frameLocal the local slot holding the frame in the emitted code
      * @param shift how far the emitted code's local slots are moved from the original method's
      */
-    static InsnList save(PointLayout layout, int frameLocal, int shift) {
+    static InsnList save(PointLayout layout, SlotAccess access, int frameLocal, int shift) {
         InsnList out = new InsnList();
         List<SavedValue> stack = layout.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
@@ -39,49 +39,43 @@ final class SaveRestore {
             if (v.kind() == SlotKind.NULL) {
                 out.add(new InsnNode(Opcodes.POP));
             } else {
-                storeTop(out, v, frameLocal);
+                storeTop(out, v, access, frameLocal);
             }
         }
         for (SavedValue v : layout.locals()) {
             if (v.kind() != SlotKind.NULL) {
                 out.add(new VarInsnNode(v.kind().load, v.local() + shift));
-                storeTop(out, v, frameLocal);
+                storeTop(out, v, access, frameLocal);
             }
         }
         return out;
     }
 
     /** Restores the stack entries of {@code layout} (bottom first), then its locals. */
-    static InsnList restore(PointLayout layout, int frameLocal, int shift) {
+    static InsnList restore(PointLayout layout, SlotAccess access, int frameLocal, int shift) {
         InsnList out = new InsnList();
         for (SavedValue v : layout.stack()) {
-            push(out, v, frameLocal);
+            push(out, v, access, frameLocal);
         }
         for (SavedValue v : layout.locals()) {
-            push(out, v, frameLocal);
+            push(out, v, access, frameLocal);
             out.add(new VarInsnNode(v.kind().store, v.local() + shift));
         }
         return out;
     }
 
     /** Stores the value on top of the stack (of {@code v}'s kind) into its frame slot. */
-    static void storeTop(InsnList out, SavedValue v, int frameLocal) {
-        out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        out.add(intConst(v.slot()));
-        out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME,
-                "save" + v.kind().suffix, v.kind().saverDesc(), false));
+    static void storeTop(InsnList out, SavedValue v, SlotAccess access, int frameLocal) {
+        access.save(out, v, frameLocal);
     }
 
     /** Pushes the saved value {@code v}, cast back to its type. */
-    static void push(InsnList out, SavedValue v, int frameLocal) {
+    static void push(InsnList out, SavedValue v, SlotAccess access, int frameLocal) {
         if (v.kind() == SlotKind.NULL) {
             out.add(new InsnNode(Opcodes.ACONST_NULL));
             return;
         }
-        out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
-        out.add(intConst(v.slot()));
-        out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME,
-                "get" + v.kind().suffix, v.kind().getterDesc(), false));
+        access.push(out, v, frameLocal);
         if (v.kind() == SlotKind.REF && !v.type().getInternalName().equals("java/lang/Object")) {
             out.add(new TypeInsnNode(Opcodes.CHECKCAST, castName(v.type())));
         }

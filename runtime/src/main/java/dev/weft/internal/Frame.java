@@ -63,9 +63,21 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @param info what all calls of the method share: body, site, slot counts
      */
     public Frame(MethodInfo info) {
+        this(info, 0, 0);
+    }
+
+    /**
+     * Creates a frame whose subclass keeps its first slots in fields of its own, so the arrays
+     * here hold only the rest (slot {@code k} of the method is array slot {@code k - fieldPrims}
+     * or {@code k - fieldRefs}).
+     *
+     * @param fieldPrims how many primitive slots the subclass keeps in fields
+     * @param fieldRefs how many reference slots the subclass keeps in fields
+     */
+    Frame(MethodInfo info, int fieldPrims, int fieldRefs) {
         this.info = info;
-        this.prims = info.primSlots == 0 ? null : new long[info.primSlots];
-        this.refs = info.refSlots == 0 ? null : new Object[info.refSlots];
+        this.prims = info.primSlots <= fieldPrims ? null : new long[info.primSlots - fieldPrims];
+        this.refs = info.refSlots <= fieldRefs ? null : new Object[info.refSlots - fieldRefs];
         if (FrameTracking.enabled && getClass() == Frame.class) {
             FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
         }
@@ -184,12 +196,23 @@ public class Frame implements Coroutine<Object>, Awaitable {
      */
     public Object resumed() {
         Object value = outcome;
+        if (value == null) {
+            return null; // nothing pending (a generator's next()): no store, so no GC barrier
+        }
         outcome = null;
         if (outcomeThrows) {
             outcomeThrows = false;
             throw Sneaky.<RuntimeException>raise((Throwable) value);
         }
         return value;
+    }
+
+    /**
+     * Runs or resumes the body once without the status bookkeeping of {@link #run()}: for
+     * frames that track their own life cycle (generators), where a step is the hot path.
+     */
+    final Object invokeBody() {
+        return info.body.resume(this);
     }
 
     // ---- state for the driver -------------------------------------------------------------

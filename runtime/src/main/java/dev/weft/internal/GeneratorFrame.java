@@ -4,6 +4,9 @@ import dev.weft.Generator;
 import dev.weft.GeneratorExit;
 import dev.weft.GeneratorState;
 import dev.weft.StopIteration;
+import dev.weft.Task;
+import java.util.Iterator;
+import java.util.Locale;
 
 /**
  * The frame of one call of a woven {@code @Async Generator<Y, S>} method, which is also the
@@ -20,12 +23,26 @@ import dev.weft.StopIteration;
  * by a sentinel, so delegation chains never throw {@link StopIteration} between woven
  * generators.
  *
+ * <p>A step is the hot path of every for-each over a generator, so it is kept to what the
+ * semantics need: the life cycle is a {@code byte} (comparing it needs no enum {@code $SwitchMap}
+ * and storing it no GC write barrier, which a reference field would), a null sent value is not
+ * handed over at all (the body's {@code resumed()} answers null when nothing was set), and the
+ * body is called directly rather than through {@link Frame#run()}, whose status bookkeeping
+ * only coroutines need; {@link #phase} is this frame's one source of truth for where it is.
+ *
  * <p>Threading: not thread-safe; one driver at a time, as for any iterator.
  */
-public final class GeneratorFrame extends Frame implements Generator<Object, Object> {
-    private static final Object FINISHED = new Sentinel("FINISHED");
+public final class GeneratorFrame extends FieldSlotFrame implements Generator<Object, Object> {
+    /** What {@link #step} answers once the body has returned (or the generator was closed). */
+    static final Object FINISHED = new Sentinel("FINISHED");
 
-    private GeneratorState genState = GeneratorState.CREATED;
+    private static final byte CREATED = 0;
+    private static final byte RUNNING = 1;
+    private static final byte SUSPENDED_AT_YIELD = 2;
+    private static final byte CLOSED = 3;
+
+    /** Where the generator is: one of the four constants above, named as in {@link GeneratorState}. */
+    private byte phase = CREATED;
     private Object yielded;
     private Generator<?, ?> delegate;
     private Object delegateResult;
@@ -40,7 +57,7 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
 
     @Override
     public Object next() {
-        return send(null);
+        return valueOrStop(step(null, null));
     }
 
     @Override
@@ -58,11 +75,11 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
 
     @Override
     public void close() {
-        if (genState == GeneratorState.CLOSED) {
+        if (phase == CLOSED) {
             return;
         }
-        if (genState == GeneratorState.CREATED) {
-            genState = GeneratorState.CLOSED;
+        if (phase == CREATED) {
+            phase = CLOSED;
             return;
         }
         Object next;
@@ -79,7 +96,18 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
 
     @Override
     public GeneratorState state() {
-        return genState;
+        switch (phase) {
+            case CREATED: return GeneratorState.CREATED;
+            case RUNNING: return GeneratorState.RUNNING;
+            case SUSPENDED_AT_YIELD: return GeneratorState.SUSPENDED;
+            default: return GeneratorState.CLOSED;
+        }
+    }
+
+    /** A for-each over the values still to come, driving {@link #step} without exceptions. */
+    @Override
+    public Iterator<Object> iterator() {
+        return new GeneratorIterator(this);
     }
 
     @Override
@@ -93,6 +121,18 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
     public Object awaitFrom(Frame awaiter) {
         throw new IllegalStateException("generator " + site() + " cannot be awaited: iterate it "
                 + "with next()/send(), or delegate to it with Weft.yieldFrom(...)");
+    }
+
+    /** Generators are iterated, not run as tasks. */
+    @Override
+    public void startAsRoot(Task<?> owner) {
+        throw new IllegalStateException("generator " + site() + " cannot run as a task: iterate it "
+                + "with next()/send(), or delegate to it with Weft.yieldFrom(...)");
+    }
+
+    @Override
+    public String toString() {
+        return "<generator " + site() + " " + state().name().toLowerCase(Locale.ROOT) + ">";
     }
 
     private Object valueOrStop(Object step) {
@@ -110,7 +150,24 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
      * @return the next yielded value, or {@link #FINISHED} once the body has returned
      */
     Object step(Object sent, Throwable thrown) {
-        switch (genState) {
+        byte p = phase;
+        // The first next() is checked here too, so the out-of-line check (a call that takes
+        // this frame, which would keep the JIT from scalar-replacing it) runs only on misuse and
+        // after the end.
+        boolean plain = p == SUSPENDED_AT_YIELD || p == CREATED && sent == null && thrown == null;
+        if (!plain && !mayRun(sent, thrown)) {
+            return FINISHED;
+        }
+        phase = RUNNING;
+        return delegate != null ? stepDelegate(sent, thrown) : resumeBody(sent, thrown);
+    }
+
+    /**
+     * Checks a step that does not resume a suspended yield: whether the body may run (it has
+     * not started and is started properly), false when it is closed and nothing runs.
+     */
+    private boolean mayRun(Object sent, Throwable thrown) {
+        switch (phase) {
             case RUNNING:
                 throw new IllegalStateException("generator " + site() + " is already running: "
                         + "a generator cannot be resumed from inside itself");
@@ -118,22 +175,18 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
                 if (thrown != null) {
                     throw Sneaky.<RuntimeException>raise(thrown);
                 }
-                return FINISHED;
-            case CREATED:
+                return false;
+            default: // CREATED
                 if (thrown != null) {
-                    genState = GeneratorState.CLOSED;
+                    phase = CLOSED;
                     throw Sneaky.<RuntimeException>raise(thrown);
                 }
                 if (sent != null) {
                     throw new IllegalStateException("cannot send a non-null value to the just-created "
                             + "generator " + site() + ": start it with next() or send(null)");
                 }
-                break;
-            default:
-                break;
+                return true;
         }
-        genState = GeneratorState.RUNNING;
-        return delegate != null ? stepDelegate(sent, thrown) : resumeBody(sent, thrown);
     }
 
     private Object stepDelegate(Object sent, Throwable thrown) {
@@ -155,7 +208,7 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
             return resumeBody(null, t);
         }
         if (next != FINISHED) {
-            genState = GeneratorState.SUSPENDED;
+            phase = SUSPENDED_AT_YIELD;
             return next;
         }
         delegate = null;
@@ -165,23 +218,26 @@ public final class GeneratorFrame extends Frame implements Generator<Object, Obj
     }
 
     private Object resumeBody(Object value, Throwable error) {
-        if (!isCreated()) {
+        if (value != null || error != null) {
+            // Only a real value or error is handed over: between steps nothing is pending, so
+            // the body's resumed() answers null by itself, and a next() stores nothing here.
+            // (A just-created body never gets here with either: step refuses that.)
             resumeWith(value, error);
         }
         Object result;
         try {
-            result = run();
+            result = invokeBody();
         } catch (Throwable t) {
-            genState = GeneratorState.CLOSED;
+            phase = CLOSED;
             throw t;
         }
         if (result == SUSPENDED) {
-            genState = GeneratorState.SUSPENDED;
+            phase = SUSPENDED_AT_YIELD;
             Object y = yielded;
             yielded = null;
             return y;
         }
-        genState = GeneratorState.CLOSED;
+        phase = CLOSED;
         returned = result;
         return FINISHED;
     }

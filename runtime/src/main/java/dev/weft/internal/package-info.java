@@ -1,7 +1,8 @@
 /**
  * The protocol between woven code and the runtime: {@link dev.weft.internal.Frame} (a
  * coroutine call's saved state and the entry points the weaver emits calls to),
- * {@link dev.weft.internal.Body} and {@link dev.weft.internal.Awaitable}.
+ * {@link dev.weft.internal.FieldSlotFrame} (the slot fields woven generator code reads and writes
+ * directly), {@link dev.weft.internal.Body} and {@link dev.weft.internal.Awaitable}.
  *
  * <p>Not API: public only because woven classes in other packages must reach it. The weaver
  * knows these classes by name (it never loads them), so renaming a member here means changing

@@ -1,6 +1,7 @@
 package dev.weft.it.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,8 @@ import dev.weft.StopIteration;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -233,5 +236,133 @@ class GeneratorTest {
         List<Integer> out = new ArrayList<>();
         chained().forEach(out::add);
         assertEquals(List.of(1, 2, 3, 0, 1, 1), out);
+    }
+
+    @Async
+    static Generator<Integer, Void> logged(List<String> log) {
+        for (int i = 0; i < 2; i++) {
+            log.add("yield " + i);
+            Weft.yield(i);
+        }
+        log.add("end");
+        return Generator.returning("r");
+    }
+
+    @Test
+    void iterator_hasNextRunsTheBodyOnceAndNextTakesTheValue() {
+        List<String> log = new ArrayList<>();
+        Generator<Integer, Void> gen = logged(log);
+        Iterator<Integer> it = gen.iterator();
+        assertTrue(it.hasNext());
+        assertTrue(it.hasNext());
+        assertEquals(List.of("yield 0"), log);
+        assertEquals(0, it.next());
+        assertEquals(1, it.next()); // next() without hasNext() runs the body too
+        assertFalse(it.hasNext());
+        assertEquals(List.of("yield 0", "yield 1", "end"), log);
+        assertFalse(it.hasNext());
+        assertThrows(NoSuchElementException.class, it::next);
+        assertEquals("r", gen.<String>returnValue());
+    }
+
+    @Test
+    void iterator_ofAClosedGenerator_isEmptyAndRunsNothing() {
+        List<String> log = new ArrayList<>();
+        Generator<Integer, Void> gen = logged(log);
+        gen.close();
+        assertFalse(gen.iterator().hasNext());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void iterator_continuesWhereNextLeftOff() {
+        Generator<Long, Void> gen = fib(4);
+        assertEquals(0L, gen.next());
+        List<Long> rest = new ArrayList<>();
+        gen.forEach(rest::add);
+        assertEquals(List.of(1L, 1L, 2L), rest);
+    }
+
+    @Test
+    void toString_namesTheGeneratorAndItsState() {
+        Generator<Long, Void> gen = fib(1);
+        assertTrue(gen.toString().startsWith("<generator "), gen.toString());
+        assertTrue(gen.toString().endsWith(" created>"), gen.toString());
+        gen.next();
+        assertTrue(gen.toString().endsWith(" suspended>"), gen.toString());
+    }
+
+    /** Live across every yield: more values of each kind than a generator frame has fields for. */
+    @Async
+    static Generator<String, Void> manyLocals(String a, long b, double c) {
+        int i1 = 1;
+        long l1 = 2L;
+        float f1 = 3.5f;
+        double d1 = 4.25;
+        boolean z = true;
+        char ch = 'x';
+        String s1 = "s1";
+        String s2 = "s2";
+        Object o1 = List.of(1);
+        int[] arr = {7};
+        for (int k = 0; k < 3; k++) {
+            Object got = Weft.yield(a + b + c + i1 + l1 + f1 + d1 + z + ch + s1 + s2 + o1 + arr[0] + k);
+            i1 += k;
+            l1 *= 2;
+            f1 += 1;
+            d1 /= 2;
+            z = !z;
+            ch++;
+            s1 = s1 + got;
+            arr[0]++;
+        }
+        return Generator.returning(s1 + "/" + s2 + "/" + i1 + "/" + l1 + "/" + f1 + "/" + d1);
+    }
+
+    /** The same computation as {@link #manyLocals}, unwoven: yields go to {@code out}, sends come from {@code sent}. */
+    static String manyLocalsPlain(String a, long b, double c, List<String> out, List<Object> sent) {
+        int i1 = 1;
+        long l1 = 2L;
+        float f1 = 3.5f;
+        double d1 = 4.25;
+        boolean z = true;
+        char ch = 'x';
+        String s1 = "s1";
+        String s2 = "s2";
+        Object o1 = List.of(1);
+        int[] arr = {7};
+        for (int k = 0; k < 3; k++) {
+            out.add(a + b + c + i1 + l1 + f1 + d1 + z + ch + s1 + s2 + o1 + arr[0] + k);
+            Object got = sent.get(k);
+            i1 += k;
+            l1 *= 2;
+            f1 += 1;
+            d1 /= 2;
+            z = !z;
+            ch++;
+            s1 = s1 + got;
+            arr[0]++;
+        }
+        return s1 + "/" + s2 + "/" + i1 + "/" + l1 + "/" + f1 + "/" + d1;
+    }
+
+    @Test
+    void manyLiveLocals_ofEveryKind_surviveEachYield() {
+        List<Object> sent = java.util.Arrays.asList(null, "Q", "R"); // what each yield receives
+        List<String> expected = new ArrayList<>();
+        String expectedReturn = manyLocalsPlain("a", 5L, 0.5, expected, sent);
+        Generator<String, Object> gen = castSend(manyLocals("a", 5L, 0.5));
+        List<String> got = new ArrayList<>();
+        got.add(gen.next());
+        got.add(gen.send(sent.get(0)));
+        got.add(gen.send(sent.get(1)));
+        StopIteration end = assertThrows(StopIteration.class, () -> gen.send(sent.get(2)));
+        assertEquals(expected, got);
+        assertEquals(expectedReturn, end.<String>value());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Generator<String, Object> castSend(Generator<String, Void> g) {
+        return (Generator<String, Object>) (Generator<?, ?>) g;
     }
 }

@@ -1,0 +1,44 @@
+package dev.weft.internal;
+
+/**
+ * A frame that keeps its first saved slots in fields of its own instead of {@link Frame}'s slot
+ * arrays: what a generator frame is, because a generator saves and restores its live locals at
+ * every element, where an array costs a load of the array, a bounds check and an element access
+ * per value, and a field costs one access.
+ *
+ * <p>Implementation overview. Woven bodies of the kinds whose frames extend this class read and
+ * write {@code p0..p3} (primitives of every kind, as {@code long} bits: floats and doubles by
+ * their raw bits) and {@code r0..r3} (references) directly, with {@code GETFIELD}/{@code PUTFIELD}
+ * after a {@code CHECKCAST} to this class — no call, so the JIT has nothing to decline to inline
+ * on a cold path (the restore of the arguments runs once per generator) and the frame does not
+ * escape through one. Slots from {@link #FIELD_SLOTS} on go to {@link Frame}'s arrays, shifted
+ * down by {@link #FIELD_SLOTS}, which therefore exist only for methods with that many live
+ * values. As in {@link Frame}, woven code clears a reference slot when it restores it, so a
+ * suspended generator keeps alive only what it will use again.
+ *
+ * <p>Coroutine frames stay array-only: each suspended coroutine's heap counts (see the design's
+ * budget), and a coroutine restores its locals once per suspension, not once per element.
+ *
+ * <p>The fields are public only because woven classes in other packages write them (as
+ * {@link Frame#state}); they are not API. The weaver's {@code RuntimeNames.FIELD_SLOTS} and the
+ * field names must match this class. Threading: confined, as the frame.
+ */
+public abstract class FieldSlotFrame extends Frame {
+    /** How many slots of each kind live in fields. */
+    static final int FIELD_SLOTS = 4;
+
+    /** Primitive slots 0 to 3, as {@code long} bits; written and read by woven code only. */
+    public long p0;
+    public long p1;
+    public long p2;
+    public long p3;
+    /** Reference slots 0 to 3; written by woven code and cleared when it restores them. */
+    public Object r0;
+    public Object r1;
+    public Object r2;
+    public Object r3;
+
+    FieldSlotFrame(MethodInfo info) {
+        super(info, FIELD_SLOTS, FIELD_SLOTS);
+    }
+}
