@@ -257,7 +257,8 @@ public final class Weft {
      *     {@code CancelledError} go through.</li>
      * <li>A {@link Future} or {@link Task} is awaited directly. On timeout it is cancelled (a task
      *     then runs its cleanup, which is awaited); when the caller is cancelled, it is cancelled
-     *     too. A future that has already completed cannot be cancelled: if the caller is
+     *     too, and the caller, as whenever it awaits a task, goes on waiting until that task has
+     *     finished. A future that has already completed cannot be cancelled: if the caller is
      *     cancelled after the future completed but before the caller resumed, the caller gets
      *     the {@code CancelledError} and the value stays in the future, where whoever holds it
      *     can still read it with {@link Future#result()}. That is inherent in handing over a
