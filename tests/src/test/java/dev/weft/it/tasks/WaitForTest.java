@@ -220,6 +220,34 @@ class WaitForTest {
     }
 
     @Async
+    static Coroutine<String> awaitTask(Task<String> t, StepLog log) {
+        try {
+            return Weft.done(Weft.await(Weft.waitFor(t, Duration.ofSeconds(1))));
+        } catch (CancelledError e) {
+            log.expect(2, "caller cancelled at " + VirtualLoop.nowMillis(Weft.loop()));
+            throw e;
+        }
+    }
+
+    @Async
+    static Coroutine<String> callerCancelledAroundATask(StepLog log) {
+        Task<String> t = Weft.createTask(cleanupThenRethrow(log));
+        Task<String> caller = Weft.createTask(awaitTask(t, log));
+        Weft.await(Weft.sleep(10));
+        caller.cancel();
+        Weft.await(Weft.wait(List.of(caller)));
+        return Weft.done("caller cancelled=" + caller.cancelled() + ", task cancelled=" + t.cancelled());
+    }
+
+    @Test
+    void waitFor_callerCancelledWhileItWaitsForATask_cancelsTheTaskAndWaitsForItsCleanup() {
+        StepLog log = new StepLog();
+        assertEquals("caller cancelled=true, task cancelled=true",
+                new VirtualLoop().run(() -> callerCancelledAroundATask(log)));
+        assertEquals(List.of("task cleanup done at 40", "caller cancelled at 40"), log.names());
+    }
+
+    @Async
     static Coroutine<String> awaitFuture(Future<String> f) {
         return Weft.done(Weft.await(Weft.waitFor(f, Duration.ofSeconds(1))));
     }
