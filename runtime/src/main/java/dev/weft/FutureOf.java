@@ -39,7 +39,22 @@ final class FutureOf {
             }));
             return bridge;
         }
-        throw new IllegalArgumentException("not awaitable: " + (awaitable == null ? "null"
+        throw notAwaitable(awaitable);
+    }
+
+    /**
+     * Checks that the combinators accept {@code awaitable}: a coroutine, a future or a stage.
+     *
+     * @throws IllegalArgumentException otherwise, null included
+     */
+    static void requireAwaitable(Object awaitable) {
+        if (!(awaitable instanceof Future || awaitable instanceof Coroutine || awaitable instanceof CompletionStage)) {
+            throw notAwaitable(awaitable);
+        }
+    }
+
+    private static IllegalArgumentException notAwaitable(Object awaitable) {
+        return new IllegalArgumentException("not awaitable: " + (awaitable == null ? "null"
                 : awaitable.getClass().getName()) + " (pass a Coroutine, a Future or a CompletionStage)");
     }
 

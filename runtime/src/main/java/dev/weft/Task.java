@@ -19,7 +19,9 @@ import dev.weft.internal.Frame;
  * <p>Cancellation follows asyncio: {@link #cancel(String)} cancels the future the task waits on
  * (which wakes it with a {@link CancelledError} at that await), stops its sleep, or, when the task
  * has not started yet, makes sure its body never runs. A {@code CancelledError} that escapes the
- * body marks the task cancelled. {@link #cancelling()} counts the requests that were not withdrawn
+ * body marks the task cancelled, and so does a request still undelivered when the body returns
+ * normally (made while the task ran: it cancelled itself, say, and returned without awaiting
+ * again). {@link #cancelling()} counts the requests that were not withdrawn
  * with {@link #uncancel()}; scopes that cancel their own task ({@link Timeout}, {@link TaskGroup})
  * use the count to tell their own cancellation from one that came from outside.
  *
@@ -163,10 +165,21 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Completes the task with its coroutine's outcome. A cancellation still waiting to be
+     * delivered (requested while the task ran, after its last await resumed) turns a normal
+     * return into a cancelled task, as asyncio's {@code Task.__step} does: the request is not
+     * dropped just because no await was left to deliver it at. An exception, by contrast, stays
+     * the outcome (asyncio keeps it too); a request withdrawn with {@link #uncancel()} down to
+     * zero cancels nothing.
+     */
     private void finish(Object value, Throwable error) {
         getLoop().tasks.remove(this);
-        if (error == null) {
+        boolean pendingCancel = mustCancel();
+        setMustCancel(false);
+        if (error == null && pendingCancel) {
+            completeCancelled(cancelMessage);
+        } else if (error == null) {
             completeValue(value);
         } else if (error instanceof CancelledError) {
             completeCancelled(error.getMessage());
@@ -276,6 +289,12 @@ public class Task<T> extends Future<T> {
      * Requests cancellation: a {@link CancelledError} is thrown into the coroutine at the await
      * where it is suspended (or the body never runs if it has not started).
      *
+     * <p>Called while this task itself runs (it cancels itself, or code it calls does), the
+     * request waits for the next await that suspends; if the coroutine returns normally before
+     * reaching one, the task ends cancelled and the returned value is dropped, as in asyncio. If
+     * the coroutine throws instead, its exception is the outcome. {@link #uncancel()} can still
+     * withdraw the request before then.
+     *
      * @param msg the message of the {@code CancelledError}; may be null
      * @return false if the task is already done, true otherwise
      */
@@ -313,7 +332,9 @@ public class Task<T> extends Future<T> {
      * Withdraws one cancellation request and returns how many remain (asyncio's
      * {@code uncancel()}). When none remains, a cancellation that was requested but not yet
      * delivered is dropped as well (as in Python 3.13), so a scope that withdraws its own request
-     * leaves the task running normally.
+     * leaves the task running normally, and a coroutine that then returns completes the task with
+     * its value. While other requests remain, the undelivered cancellation stays: the next
+     * suspending await gets it, or a normal return ends the task cancelled.
      */
     public int uncancel() {
         getLoop().checkThread();

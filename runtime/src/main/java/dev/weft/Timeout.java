@@ -29,7 +29,8 @@ import java.util.OptionalLong;
  * {@link Task#uncancel()} at the end; if requests made by others remain, the
  * {@code CancelledError} propagates unchanged. So nested scopes are exact (an outer deadline that
  * passes first raises only from the outer scope) and a cancellation from outside is never
- * mistaken for a timeout. Unlike {@link Weft#waitFor}, no task is created: the body runs inline.
+ * mistaken for a timeout. No task is created: the body runs inline, in the task that awaits the
+ * scope. {@link Weft#waitFor} is built on this scope.
  *
  * <p>Why not {@code try (var t = Weft.timeout(d)) { ... }}: Java's {@code close()} cannot replace
  * the exception leaving the block (its own exception is only added as suppressed), and cannot
@@ -50,6 +51,8 @@ public final class Timeout {
     private Task<?> task;
     private int cancellingAtStart;
     private TimerHandle timer;
+    /** Who made the scope, named in its {@link TimeoutError}'s message. */
+    private String owner = "Weft.timeout";
 
     Timeout(EventLoop loop, boolean hasDeadline, long deadlineNanos) {
         this.loop = loop;
@@ -63,12 +66,20 @@ public final class Timeout {
      *
      * @throws IllegalStateException if this scope already has a body
      */
-    @SuppressWarnings("unchecked")
     public <T> Coroutine<T> run(Coroutine<T> body) {
-        Objects.requireNonNull(body, "body");
+        return runAwaitable(Objects.requireNonNull(body, "body"), owner);
+    }
+
+    /**
+     * {@link #run} for anything woven code can await (a coroutine, a future, a stage), with the
+     * name of the API its {@code TimeoutError} should name: {@link Weft#waitFor}'s way in.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Coroutine<T> runAwaitable(Object body, String owner) {
         if (state != State.CREATED || task != null) {
             throw new IllegalStateException("this Timeout already ran a body: make a new one with Weft.timeout");
         }
+        this.owner = owner;
         Frame frame = new Frame(RUN);
         Frame.saveR(this, frame, 0);
         Frame.saveR(body, frame, 1);
@@ -162,7 +173,7 @@ public final class Timeout {
             state = State.EXPIRED;
             // Withdraw our request; convert only if no one else's remains.
             if (task.uncancel() <= cancellingAtStart && error instanceof CancelledError) {
-                throw new TimeoutError("the deadline of Weft.timeout passed", error);
+                throw new TimeoutError("the deadline of " + owner + " passed", error);
             }
         } else {
             state = State.EXITED;

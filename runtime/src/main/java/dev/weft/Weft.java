@@ -239,13 +239,53 @@ public final class Weft {
     }
 
     /**
-     * A future of {@code awaitable}'s outcome, or of {@link TimeoutError} after {@code timeout}
-     * (asyncio's {@code wait_for}): on timeout the awaitable is cancelled and its cleanup awaited
-     * first; if it swallows the cancellation and returns a value, that value is the result.
+     * A coroutine that awaits {@code awaitable} for at most {@code timeout} (asyncio's
+     * {@code wait_for}): {@code T v = Weft.await(Weft.waitFor(queue.get(), Duration.ofSeconds(1)))}.
+     * It completes with the awaitable's value or rethrows its exception; once the timeout passes,
+     * the awaitable is cancelled, its cleanup is awaited, and {@link TimeoutError} is thrown (its
+     * cause is the {@link CancelledError}). If the awaitable swallows the cancellation and returns
+     * a value, that value is the result.
+     *
+     * <p>How each kind of awaitable is waited for, as in Python 3.12:
+     * <ul>
+     * <li>A {@link Coroutine} runs inline in the caller's task, under a {@link #timeout} scope;
+     *     no task is created. So when the caller is cancelled, the cancellation is delivered
+     *     inside the coroutine, at the await where it is suspended, and the primitive it waits on
+     *     (a queue's {@code get}, a lock's {@code acquire}) sees it and hands its item or turn to
+     *     the next waiter: nothing taken can be lost. Nested {@code waitFor}s are exact: only the
+     *     one whose deadline passed throws {@code TimeoutError}; those inside it see its
+     *     {@code CancelledError} go through.</li>
+     * <li>A {@link Future} or {@link Task} is awaited directly. On timeout it is cancelled (a task
+     *     then runs its cleanup, which is awaited); when the caller is cancelled, it is cancelled
+     *     too, and the caller, as whenever it awaits a task, goes on waiting until that task has
+     *     finished. A future that has already completed cannot be cancelled: if the caller is
+     *     cancelled after the future completed but before the caller resumed, the caller gets
+     *     the {@code CancelledError} and the value stays in the future, where whoever holds it
+     *     can still read it with {@link Future#result()}. That is inherent in handing over a
+     *     future; pass the coroutine itself to let the primitive see the cancellation.</li>
+     * <li>A {@link CompletionStage} is awaited as {@link #await(CompletionStage)} does; on
+     *     timeout the wait stops, the stage itself is not cancelled.</li>
+     * </ul>
+     *
+     * <p>{@code timeout} null waits without a limit. A zero or negative timeout times out at once,
+     * as in asyncio: a future already done gives its outcome; any other awaitable is made a future
+     * (a coroutine becomes a task that is cancelled before it runs a line), cancelled, waited for,
+     * and gives its value only if it swallowed the cancellation, else {@code TimeoutError}.
+     *
+     * <p>API note: this used to return a {@code Future<T>} and run a coroutine in a task of its
+     * own. It returns a {@code Coroutine<T>} now: {@code Weft.await(Weft.waitFor(...))} compiles
+     * and works unchanged, but like every coroutine it is lazy (the deadline counts from the
+     * await, not from this call) and runs once. For a future that runs on its own, make it a
+     * task: {@code Weft.createTask(Weft.waitFor(coro, d))}.
+     *
+     * <p>Threading: may be called on any thread; the coroutine must be awaited in a task on a
+     * loop's thread. Null policy: {@code awaitable} must not be null; {@code timeout} may be.
+     *
+     * @throws IllegalArgumentException if {@code awaitable} is null or not a coroutine, future or
+     *     stage
      */
-    public static <T> Future<T> waitFor(Object awaitable, Duration timeout) {
-        EventLoop loop = loop();
-        return new Deadline<T>(loop, FutureOf.of(awaitable, loop), timeout);
+    public static <T> Coroutine<T> waitFor(Object awaitable, Duration timeout) {
+        return WaitFor.of(awaitable, timeout);
     }
 
     /**
