@@ -13,12 +13,8 @@ import java.util.Objects;
  * <p>Fair and cancellation-safe: waiting getters and putters are served in the order they came,
  * and a task cancelled while it waits (by {@code task.cancel()}, {@code Weft.waitFor} or
  * {@code Weft.timeout}) never loses or duplicates an item: if it had been woken already, its
- * turn goes to the next waiter. How that works is in {@link QueueState}. One caveat lies outside
- * the queue: {@code Weft.waitFor} runs its awaitable in a task of its own, so if the task that
- * awaits {@code waitFor} is itself cancelled in the very iteration in which that inner task got
- * its item, {@code waitFor} reports the cancellation and the item goes with the inner task's
- * unread result. {@code Weft.timeout(d).run(q.get())} runs in the caller's own task and has no
- * such window; prefer it when the caller may be cancelled.
+ * turn goes to the next waiter. How that works is in {@link QueueState}. {@code Weft.waitFor} and
+ * {@code Weft.timeout} both run the wait in the caller's own task, so they are covered alike.
  *
  * <p>Cost: an operation that need not wait completes at once, without suspending and without a
  * future; {@code get()} and {@code join()} return one shared coroutine per queue, {@code put}

@@ -40,11 +40,10 @@ import dev.weft.internal.Frame;
  *
  * <p>Any task may release the lock, not only the one that acquired it (as in asyncio).
  *
- * <p>To bound the wait, prefer {@code Weft.await(Weft.timeout(d).run(lock.acquire()))}, which
- * waits in the calling task, to {@code Weft.waitFor(lock.acquire(), d)}: {@code waitFor} runs the
- * acquire in a task of its own, and if the caller is cancelled after that task got the lock but
- * before {@code waitFor} completed, the acquisition is dropped and the lock stays held (asyncio's
- * {@code wait_for} had the same flaw before Python 3.12). The same holds for every primitive here.
+ * <p>To bound the wait, use {@code Weft.await(Weft.waitFor(lock.acquire(), d))} or
+ * {@code Weft.await(Weft.timeout(d).run(lock.acquire()))}: both wait in the calling task, so a
+ * cancellation or timeout that overtakes a hand-off reaches this lock's waiter, which passes the
+ * lock on. The same holds for every primitive here.
  *
  * <p>Loop binding and threading: a lock binds to the event loop running on the thread that first
  * uses it, as asyncio's primitives do; it may be created anywhere, before any loop exists. Once

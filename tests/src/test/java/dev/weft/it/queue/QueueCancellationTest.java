@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.CancelledError;
 import dev.weft.Coroutine;
-import dev.weft.Future;
 import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
@@ -210,7 +209,7 @@ class QueueCancellationTest {
         if (putFirst) {
             Weft.loop().callLater(Duration.ofMillis(10), put);
         }
-        Future<String> got = Weft.waitFor(q.get(), Duration.ofMillis(10));
+        Coroutine<String> got = Weft.waitFor(q.get(), Duration.ofMillis(10));
         if (!putFirst) {
             Weft.loop().callLater(Duration.ofMillis(10), put);
         }
