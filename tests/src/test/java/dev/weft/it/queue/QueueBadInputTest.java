@@ -8,6 +8,7 @@ import dev.weft.Coroutine;
 import dev.weft.EventLoop;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.queue.PriorityQueue;
 import dev.weft.queue.Queue;
 import dev.weft.queue.QueueEmpty;

@@ -10,6 +10,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Event;
@@ -90,8 +91,8 @@ class LoopBindingTest {
 
     @Test
     void use_fromAnotherThreadOnceBound_failsWithIllegalStateAndChangesNothing() {
-        List<String> messages = new VirtualLoop().run(() -> wrongThread(new Lock(), new Event(),
-                new Condition(), new Semaphore(1), new Barrier(2)));
+        List<String> messages = new VirtualLoop().runWithoutReports(() -> wrongThread(new Lock(),
+                new Event(), new Condition(), new Semaphore(1), new Barrier(2)));
         String loopThread = Thread.currentThread().getName();
         for (String m : messages) {
             assertTrue(m.contains("belongs to the event loop of thread '" + loopThread
@@ -129,7 +130,7 @@ class LoopBindingTest {
         });
         creator.start();
         creator.join();
-        new VirtualLoop().run(() -> useEvent(made.get()));
+        new VirtualLoop().runWithoutReports(() -> useEvent(made.get()));
     }
 
     @Test
@@ -176,7 +177,7 @@ class LoopBindingTest {
         try {
             first.loop.runUntilComplete(holdOnce(lock)); // binds the lock to first, which stays open
             assertEquals(List.of(), first.reports, "exceptions the first loop reported");
-            String message = new VirtualLoop().run(() -> waitOnSecondLoop(lock));
+            String message = new VirtualLoop().runWithoutReports(() -> waitOnSecondLoop(lock));
             assertTrue(message.startsWith("<Lock [locked]> is bound to a different event loop"), message);
         } finally {
             first.loop.close();
@@ -196,10 +197,11 @@ class LoopBindingTest {
     @Test
     void use_afterTheLoopItIsBoundToClosed_failsWithIllegalState() {
         Lock lock = new Lock();
-        new VirtualLoop().run(() -> holdOnce(lock)); // closes the loop the lock is bound to
+        new VirtualLoop().runWithoutReports(() -> holdOnce(lock)); // closes the loop the lock is bound to
         IllegalStateException e = assertThrows(IllegalStateException.class, lock::locked);
         assertEquals("event loop is closed", e.getMessage());
-        assertEquals("event loop is closed", new VirtualLoop().run(() -> useOnSecondLoop(lock)));
+        assertEquals("event loop is closed",
+                new VirtualLoop().runWithoutReports(() -> useOnSecondLoop(lock)));
     }
 
     @Async
