@@ -553,6 +553,11 @@ public final class EventLoop {
         ownership.checkThread();
     }
 
+    /** The loop's owner thread: its runner, else the last thread that ran it, else its creator. */
+    Thread ownerThread() {
+        return ownership.owner();
+    }
+
     /** Whether the calling thread is the loop's owner thread. */
     boolean inOwnerThread() {
         return ownership.isOwner();

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The implementation of {@link LoopBridge}: hands {@code dev.weft.net} the loop's selector,
- * I/O buffer, thread check and exception reporter without making them public API.
+ * I/O buffer, thread check and exception reporter, and {@code dev.weft.internal.primitives} the
+ * loop's owner thread, without making them public API.
  *
  * <p>Stateless; installed once by {@link SelectorIo}'s static initialiser.
  */
@@ -19,6 +20,11 @@ final class LoopInternals extends LoopBridge {
     public void checkThread(EventLoop loop) {
         loop.checkOpen();
         loop.checkThread();
+    }
+
+    @Override
+    public Thread owner(EventLoop loop) {
+        return loop.ownerThread();
     }
 
     @Override

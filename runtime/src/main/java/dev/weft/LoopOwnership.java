@@ -85,6 +85,10 @@ final class LoopOwnership {
         }
     }
 
+    Thread owner() {
+        return owner;
+    }
+
     boolean isOwner() {
         return Thread.currentThread() == owner;
     }

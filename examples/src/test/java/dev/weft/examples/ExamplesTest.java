@@ -3,16 +3,6 @@ package dev.weft.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,34 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for f in seeds/*.py; do python3 "$f" > "expected/$(basename "$f" .py).txt"; done
  * }</pre>
  *
- * <p>Both outputs go through the same {@link #normalise(String) normalisation} before they are
- * compared; every character it does not rewrite must be equal.
+ * <p>Both outputs go through the same {@link ExampleOutput#normalise(String) normalisation}
+ * before they are compared; every character it does not rewrite must be equal.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ExamplesTest {
-
-    /**
-     * The rewrites applied, in this order, to the expected and to the actual output alike. Each
-     * exists because Python and Java cannot print the same characters there:
-     *
-     * <ol>
-     *   <li>{@code coro=<...>} in a task repr, one nested {@code <...>} allowed, becomes
-     *       {@code coro=<coro>}: Python names the Python function, its state and the absolute
-     *       path and line of the {@code .py} file; Java names the Java method and source line;
-     *   <li>{@code name='Task-N'} becomes {@code name='Task-<n>'}: default task names come from
-     *       a counter shared by the whole process (in asyncio too), and this test runs all the
-     *       examples in one JVM, in an order the Python runs did not share;
-     *   <li>a decimal number {@code D.D} becomes {@code <time>}: {@code CallAt} prints clock
-     *       readings that differ on every run, {@code queue/WorkerQueue} random sleep times;
-     *   <li>{@code worker-N has} becomes {@code worker-<n> has}: which of
-     *       {@code queue/WorkerQueue}'s workers finishes each random sleep differs on every run.
-     * </ol>
-     */
-    private static final List<Map.Entry<Pattern, String>> NORMALISATIONS = List.of(
-            Map.entry(Pattern.compile("coro=<(?:[^<>]|<[^<>]*>)*>"), "coro=<coro>"),
-            Map.entry(Pattern.compile("name='Task-\\d+'"), "name='Task-<n>'"),
-            Map.entry(Pattern.compile("\\d+\\.\\d+"), "<time>"),
-            Map.entry(Pattern.compile("worker-\\d+ has"), "worker-<n> has"));
 
     static Stream<String> exampleNames() {
         return Main.EXAMPLES.stream().map(Main.Example::name);
@@ -73,18 +40,14 @@ class ExamplesTest {
                 .findFirst()
                 .orElseThrow();
 
-        String actual = printedBy(example.main());
-
-        assertEquals(normalise(resource("/expected/" + name + ".txt")), normalise(actual),
-                () -> name + " does not print what seeds/" + name + ".py prints"
-                        + " (after normalisation)");
+        ExampleOutput.assertPrintsWhatItsSeedPrints("", name, example.main());
     }
 
     @Test
     void main_noArguments_printsTheChainCoroutinesOutput() {
-        String actual = printedBy(Main::main);
+        String actual = ExampleOutput.printedBy(Main::main);
 
-        assertEquals(resource("/expected/ChainCoroutines.txt"), actual,
+        assertEquals(ExampleOutput.resource("/expected/ChainCoroutines.txt"), actual,
                 "Main with no arguments must run ChainCoroutines");
     }
 
@@ -101,37 +64,6 @@ class ExamplesTest {
                 + " defined at /tmp/CreateTask.py:3> result='the result'>\n";
 
         assertEquals("task completed <Task finished name='Task-<n>' coro=<coro>"
-                + " result='the result'>\n", normalise(python));
-    }
-
-    /** Applies {@link #NORMALISATIONS} to {@code output}. */
-    static String normalise(String output) {
-        String s = output;
-        for (Map.Entry<Pattern, String> rewrite : NORMALISATIONS) {
-            s = rewrite.getKey().matcher(s).replaceAll(rewrite.getValue());
-        }
-        return s;
-    }
-
-    /** Runs {@code main} with no arguments and returns what it printed to {@code System.out}. */
-    private static String printedBy(Consumer<String[]> main) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            main.accept(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = ExamplesTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                + " result='the result'>\n", ExampleOutput.normalise(python));
     }
 }

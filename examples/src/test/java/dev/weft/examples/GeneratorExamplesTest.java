@@ -1,5 +1,6 @@
 package dev.weft.examples;
 
+import static dev.weft.examples.ExampleOutput.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,12 +16,6 @@ import dev.weft.examples.generators.StopIterationValue;
 import dev.weft.examples.generators.SumThroughDelegation;
 import dev.weft.examples.generators.SumWithoutDelegation;
 import dev.weft.examples.generators.UncaughtStopIteration;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that traceback ({@code /tmp/NAME.err}) saved as {@code expected/generators/NAME.uncaught.txt}.
  *
  * <p>Unlike {@link ExamplesTest}, this test compares without normalisation: generator programs
- * print no clock readings and no task reprs, and {@link ExamplesTest#normalise(String)}'s rewrite
+ * print no clock readings and no task reprs, and {@link ExampleOutput#normalise(String)}'s rewrite
  * of every {@code D.D} would hide a wrong float. For that reason the generator examples of
  * {@code dev.weft.examples} itself (whose expected files are {@code expected/NAME.txt}) are
  * compared here exactly, too.
@@ -160,15 +155,6 @@ class GeneratorExamplesTest {
         return value instanceof List<?> list ? Repr.list(list) : Repr.of(value);
     }
 
-    private static String resource(String path) {
-        try (InputStream in = GeneratorExamplesTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * What an example's {@code main} printed to {@code System.out}, and the exception it threw
      * (null if it finished normally).
@@ -176,18 +162,15 @@ class GeneratorExamplesTest {
     private record Run(String printed, RuntimeException thrown) {
 
         static Run of(Consumer<String[]> main) {
-            PrintStream original = System.out;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            RuntimeException thrown = null;
-            try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                System.setOut(capture);
-                main.accept(new String[0]);
-            } catch (RuntimeException e) {
-                thrown = e;
-            } finally {
-                System.setOut(original);
-            }
-            return new Run(bytes.toString(StandardCharsets.UTF_8), thrown);
+            RuntimeException[] thrown = {null};
+            String printed = ExampleOutput.printedBy(() -> {
+                try {
+                    main.accept(new String[0]);
+                } catch (RuntimeException e) {
+                    thrown[0] = e; // still captured: an uncaught example ends here, as in Python
+                }
+            });
+            return new Run(printed, thrown[0]);
         }
     }
 }

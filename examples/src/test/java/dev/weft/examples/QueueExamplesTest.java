@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weft.Clock;
 import dev.weft.EventLoop;
 import dev.weft.examples.queue.WorkerQueue;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +25,9 @@ class QueueExamplesTest {
     @Test
     void workerQueue_onVirtualTime_printsWhatASimulationOfThreeWorkersPredicts() {
         long seed = 20_201_125L;
-        String actual = printedBy(() -> WorkerQueue.runOn(EventLoop.create(Clock.virtual()), new Random(seed)));
+        String actual = ExampleOutput.printedBy(
+                        () -> WorkerQueue.runOn(EventLoop.create(Clock.virtual()), new Random(seed)))
+                .replace(System.lineSeparator(), "\n");
 
         assertEquals(simulate(new Random(seed)), actual);
     }
@@ -66,17 +65,5 @@ class QueueExamplesTest {
            .append("total expected sleep time: ").append(String.format(Locale.ROOT, "%.2f", total))
            .append(" seconds\n");
         return out.toString();
-    }
-
-    private static String printedBy(Runnable body) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            body.run();
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 }

@@ -1,17 +1,10 @@
 package dev.weft.examples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.weft.examples.sync.ConditionNotify;
 import dev.weft.examples.sync.EventSetByCallback;
 import dev.weft.examples.sync.LockReleasedByCallback;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for f in seeds/sync/*.py; do python3 "$f" > "expected/sync/$(basename "$f" .py).txt"; done
  * }</pre>
  *
- * <p>Both sides go through {@link ExamplesTest#normalise}, though these outputs print nothing it
+ * <p>Both sides go through {@link ExampleOutput#normalise}, though these outputs print nothing it
  * rewrites.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -50,31 +43,6 @@ class SyncExamplesTest {
     void main_syncExample_printsWhatItsPythonSeedPrints(String name) {
         assertNotNull(SyncExamplesTest.class.getResource("/seeds/sync/" + name + ".py"), name + ".py");
 
-        String actual = printedBy(EXAMPLES.get(name));
-
-        assertEquals(ExamplesTest.normalise(resource("/expected/sync/" + name + ".txt")),
-                ExamplesTest.normalise(actual),
-                () -> name + " does not print what seeds/sync/" + name + ".py prints (after normalisation)");
-    }
-
-    private static String printedBy(Consumer<String[]> main) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            main.accept(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = SyncExamplesTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ExampleOutput.assertPrintsWhatItsSeedPrints("sync/", name, EXAMPLES.get(name));
     }
 }

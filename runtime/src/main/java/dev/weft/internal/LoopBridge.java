@@ -8,16 +8,17 @@ import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
 
 /**
- * The event loop's internals that weft's own I/O packages ({@code dev.weft.net}) need: the
- * selector, the loop's reusable I/O buffer, the thread check and the exception reporter.
+ * The event loop's internals that weft's own packages need: the selector, the loop's reusable I/O
+ * buffer, the thread check and the exception reporter ({@code dev.weft.net}), and the loop's owner
+ * thread ({@code dev.weft.internal.primitives.LoopBinding}, for the sync and queue primitives).
  *
- * <p>Not API: public only because {@code dev.weft.net} lives in another package than the loop
+ * <p>Not API: public only because those packages live in another package than the loop
  * and the loop's internals must stay package-private there. The one instance is installed by
  * {@code dev.weft} when its selector class initialises (the same pattern as the JDK's
  * {@code SharedSecrets}); application code must not call it.
  *
- * <p>Threading: {@link #get()} is safe on any thread; every other method must be called on the
- * loop's thread, like the loop methods it stands for.
+ * <p>Threading: {@link #get()} and {@link #owner} are safe on any thread; every other method must
+ * be called on the loop's thread, like the loop methods it stands for.
  */
 public abstract class LoopBridge {
     private static volatile LoopBridge instance;
@@ -52,6 +53,12 @@ public abstract class LoopBridge {
 
     /** Fails with {@link IllegalStateException} unless called on {@code loop}'s thread. */
     public abstract void checkThread(EventLoop loop);
+
+    /**
+     * The thread {@code loop} belongs to: the one running it, or the last one that ran it, or its
+     * creator if none has; one volatile read. Safe on any thread (it is how a caller checks).
+     */
+    public abstract Thread owner(EventLoop loop);
 
     /**
      * Registers {@code channel} (non-blocking) with {@code loop}'s selector for {@code ops};

@@ -2,6 +2,7 @@ package dev.weft.queue;
 
 import dev.weft.Coroutine;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,11 @@ import java.util.Objects;
  * allocates one small coroutine holding the item. An operation that waits allocates its waiter
  * frame and one future.
  *
- * <p>Threading: a queue belongs to one event loop, bound on first use (see {@link LoopBinding});
- * every method must be called on that loop's thread and fails with
- * {@link IllegalStateException} elsewhere, or once the loop is closed. Null policy: null items
+ * <p>Threading: a queue belongs to one event loop, bound on its first use in a running loop (see
+ * {@link LoopBinding}); before that only the thread that made it may use it (to fill it before
+ * {@code Weft.run}, say). Every method must be called on that loop's thread and fails with
+ * {@link IllegalStateException} elsewhere, or once the loop is closed; a wait from another loop
+ * of the same thread fails too. Null policy: null items
  * are rejected with {@link NullPointerException}, as {@code java.util.concurrent} queues do
  * (use a sentinel object or {@code Optional} for Python's {@code None} stop signal).
  *
@@ -33,6 +36,11 @@ public class Queue<T> {
     private static final int MAX_INITIAL_CAPACITY = 16;
 
     private final LoopBinding binding = new LoopBinding();
+    /**
+     * How the thread check's errors name the queue: its kind and size only, because they are
+     * raised on a wrong thread, where {@link #toString()} could meet the items mid-change.
+     */
+    private final String label;
     private final QueueState<T> state;
     private final GetOp<T> getOp = new GetOp<>(this);
     private final JoinOp joinOp = new JoinOp(this);
@@ -51,6 +59,7 @@ public class Queue<T> {
 
     /** For {@link LifoQueue} and {@link PriorityQueue}: a queue over another store. */
     Queue(int maxsize, ItemStore<T> items) {
+        this.label = "<" + getClass().getSimpleName() + " maxsize=" + maxsize + ">";
         this.state = new QueueState<>(this, binding, maxsize, items);
     }
 
@@ -82,7 +91,7 @@ public class Queue<T> {
      */
     public void putNowait(T item) {
         Objects.requireNonNull(item, "a queue does not take null items");
-        binding.check();
+        binding.check(label);
         if (state.shutdown) {
             throw state.shutDown("putNowait");
         }
@@ -93,7 +102,7 @@ public class Queue<T> {
     }
 
     Object awaitPut(T item, Frame caller) {
-        binding.check();
+        binding.check(label);
         if (state.shutdown) {
             throw state.shutDown("put");
         }
@@ -125,7 +134,7 @@ public class Queue<T> {
      * @throws QueueShutDown if the queue was shut down and no item is free
      */
     public T getNowait() {
-        binding.check();
+        binding.check(label);
         if (state.available() > 0) {
             return state.take();
         }
@@ -136,7 +145,7 @@ public class Queue<T> {
     }
 
     Object awaitGet(Frame caller) {
-        binding.check();
+        binding.check(label);
         if (state.available() > 0) {
             return state.take();
         }
@@ -156,7 +165,7 @@ public class Queue<T> {
      *     {@code ValueError}); the count is left as it was
      */
     public void taskDone() {
-        binding.check();
+        binding.check(label);
         if (state.unfinished <= 0) {
             throw new IllegalStateException("taskDone() called more times than items were put: "
                     + "no item is waiting to be marked done in " + this);
@@ -175,7 +184,7 @@ public class Queue<T> {
     }
 
     Object awaitJoin(Frame caller) {
-        binding.check();
+        binding.check(label);
         if (state.unfinished == 0) {
             return null;
         }
@@ -201,7 +210,7 @@ public class Queue<T> {
      * {@code shutdown(true)} after {@code shutdown(false)} still drops the items.
      */
     public void shutdown(boolean immediate) {
-        binding.check();
+        binding.check(label);
         state.shutdown(immediate);
     }
 
@@ -209,7 +218,7 @@ public class Queue<T> {
 
     /** The number of items in the queue, those promised to woken getters included. */
     public int qsize() {
-        binding.check();
+        binding.check(label);
         return state.items.size();
     }
 
@@ -223,7 +232,7 @@ public class Queue<T> {
      * from {@code qsize() == 0} only while a woken getter has not taken its promised item yet.
      */
     public boolean empty() {
-        binding.check();
+        binding.check(label);
         return state.available() <= 0;
     }
 
@@ -233,13 +242,13 @@ public class Queue<T> {
      * {@code qsize() >= maxsize()} only while a woken putter has not added its item yet.
      */
     public boolean full() {
-        binding.check();
+        binding.check(label);
         return !state.hasFreeSlot();
     }
 
     /** Whether {@link #shutdown(boolean)} was called. */
     public boolean isShutdown() {
-        binding.check();
+        binding.check(label);
         return state.shutdown;
     }
 

@@ -3,6 +3,8 @@ package dev.weft.queue;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.Sneaky;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * The state of one {@link Queue} and the rules that change it: its items, its three lists of
@@ -35,9 +37,9 @@ import dev.weft.internal.Sneaky;
 final class QueueState<T> {
     final ItemStore<T> items;
     final int maxsize;
-    final WaiterList getters = new WaiterList();
-    final WaiterList putters = new WaiterList();
-    final WaiterList joiners = new WaiterList();
+    final WaiterList<Waiter> getters = new WaiterList<>();
+    final WaiterList<Waiter> putters = new WaiterList<>();
+    final WaiterList<Waiter> joiners = new WaiterList<>();
     private final Queue<T> owner;
     private final LoopBinding binding;
     /** Items reserved for woken getters that have not resumed yet; never more than the size. */
@@ -128,7 +130,7 @@ final class QueueState<T> {
         }
     }
 
-    static void releaseAll(WaiterList list, byte outcome) {
+    static void releaseAll(WaiterList<Waiter> list, byte outcome) {
         for (Waiter w = list.pollFirst(); w != null; w = list.pollFirst()) {
             if (w.abandoned()) {
                 w.status = Waiter.SKIPPED;
@@ -142,11 +144,8 @@ final class QueueState<T> {
 
     /** A waiter's first run: joins its list and suspends its task on a fresh future. */
     Object park(Waiter w) {
-        EventLoop loop = binding.loop();
-        if (w.task().getLoop() != loop) { // another loop of this thread: its future never wakes us
-            throw new IllegalStateException("queue is bound to a different event loop: " + loop
-                    + "; a queue serves the tasks of one loop");
-        }
+        // Another loop of this thread would never run the task the future wakes: rejected here.
+        EventLoop loop = binding.loopToWaitOn(owner);
         Future<Object> future = new Future<>(loop);
         w.future = future;
         listOf(w).addLast(w);
@@ -218,7 +217,7 @@ final class QueueState<T> {
         return null;
     }
 
-    private WaiterList listOf(Waiter w) {
+    private WaiterList<Waiter> listOf(Waiter w) {
         return w.kind == Waiter.GET ? getters : w.kind == Waiter.PUT ? putters : joiners;
     }
 

@@ -4,6 +4,7 @@ import dev.weft.Future;
 import dev.weft.internal.Body;
 import dev.weft.internal.Frame;
 import dev.weft.internal.MethodInfo;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * One task waiting in a {@link Queue}: to get an item, to put one, or for {@code join}; a
@@ -25,7 +26,7 @@ import dev.weft.internal.MethodInfo;
  *
  * <p>Confined to the queue's loop thread; runs once.
  */
-final class Waiter extends Frame {
+final class Waiter extends Frame implements WaiterList.Node<Waiter> {
     static final byte GET = 0;
     static final byte PUT = 1;
     static final byte JOIN = 2;
@@ -55,8 +56,10 @@ final class Waiter extends Frame {
     Object item;
     /** What the task is suspended on; completed (with null) to wake it. */
     Future<Object> future;
-    Waiter prev;
-    Waiter next;
+    // The links of the WaiterList this waiter is on; only the list reads and writes them.
+    private WaiterList<Waiter> list;
+    private Waiter prev;
+    private Waiter next;
 
     Waiter(QueueState<?> queue, byte kind, Object item) {
         super(INFO[kind]);
@@ -88,5 +91,35 @@ final class Waiter extends Frame {
     void wake(byte outcome) {
         status = outcome;
         future.setResult(null);
+    }
+
+    @Override
+    public Waiter prevWaiter() {
+        return prev;
+    }
+
+    @Override
+    public void prevWaiter(Waiter w) {
+        prev = w;
+    }
+
+    @Override
+    public Waiter nextWaiter() {
+        return next;
+    }
+
+    @Override
+    public void nextWaiter(Waiter w) {
+        next = w;
+    }
+
+    @Override
+    public WaiterList<Waiter> list() {
+        return list;
+    }
+
+    @Override
+    public void list(WaiterList<Waiter> list) {
+        this.list = list;
     }
 }

@@ -9,8 +9,9 @@
  * duplicates an item: its turn goes to the next waiter. Operations that need not wait complete
  * without suspending. Everything runs on the queue's loop thread.
  *
- * <p>Depends on {@code java.base}, {@code dev.weft} (futures, tasks, the loop) and
- * {@code dev.weft.internal} (the frame its waiters are, the await protocol, the loop's thread
- * check through {@code LoopBridge}); nothing depends on it inside the runtime.
+ * <p>Depends on {@code java.base}, {@code dev.weft} (futures, tasks, the loop),
+ * {@code dev.weft.internal} (the frame its waiters are, the await protocol) and
+ * {@code dev.weft.internal.primitives} (the loop binding and thread check, and the waiter list,
+ * shared with {@code dev.weft.sync}); nothing depends on it inside the runtime.
  */
 package dev.weft.queue;

@@ -3,6 +3,8 @@ package dev.weft.sync;
 import dev.weft.Coroutine;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * A meeting point for a fixed number of tasks: asyncio's {@code Barrier}. Each task calls
@@ -36,7 +38,7 @@ import dev.weft.internal.Frame;
  */
 public final class Barrier {
     private final LoopBinding binding = new LoopBinding();
-    private final WaitQueue waiters = new WaitQueue();
+    private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final Coroutine<Integer> arrive = new Arrive();
     private final int parties;
     private boolean broken;
@@ -118,7 +120,7 @@ public final class Barrier {
     }
 
     private void failWaiters(String why) {
-        for (Waiter w = waiters.poll(); w != null; w = waiters.poll()) {
+        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setException(new BrokenBarrierError(why));
         }
     }
@@ -131,11 +133,11 @@ public final class Barrier {
         int index = waiters.size();
         if (index + 1 < parties) {
             Waiter w = new Waiter(binding.loopToWaitOn(this), WaitPolicy.PLAIN, null);
-            waiters.add(w);
+            waiters.addLast(w);
             return w.awaitFrom(caller);
         }
         int i = 0;
-        for (Waiter w = waiters.poll(); w != null; w = waiters.poll()) {
+        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setResult(i++);
         }
         return index;

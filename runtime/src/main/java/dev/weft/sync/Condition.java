@@ -4,6 +4,8 @@ import dev.weft.CancelledError;
 import dev.weft.Coroutine;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -47,7 +49,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Condition {
     private final Lock lock;
-    private final WaitQueue waiters = new WaitQueue();
+    private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final WaitPolicy policy = new Waiters();
     private final Coroutine<Void> untilNotified = new Wait(null);
 
@@ -144,7 +146,7 @@ public final class Condition {
     /** Moves up to {@code n} waiters, first come first, into the lock's queue. */
     private void notifyWaiters(int n) {
         for (int i = 0; i < n; i++) {
-            Waiter w = waiters.poll();
+            Waiter w = waiters.pollFirst();
             if (w == null) {
                 return;
             }
@@ -165,7 +167,7 @@ public final class Condition {
         }
         Waiter w = new Waiter(binding.loopToWaitOn(this), policy, null);
         w.predicate = predicate;
-        waiters.add(w);
+        waiters.addLast(w);
         lock.release();
         return w.awaitFrom(caller);
     }
@@ -198,7 +200,7 @@ public final class Condition {
                 }
                 if (!ok) {
                     w.unset(Waiter.NOTIFIED);
-                    waiters.add(w); // waits again, at the back, without waking its task
+                    waiters.addLast(w); // waits again, at the back, without waking its task
                     return false;
                 }
             }
@@ -214,7 +216,7 @@ public final class Condition {
             }
             w.set(Waiter.CANCEL_REQUESTED);
             w.cancelMessage = msg;
-            if (w.queue == waiters) {
+            if (w.list() == waiters) {
                 waiters.remove(w);
                 lock.admit(w);
             } else if (w.has(Waiter.NOTIFIED)) {

@@ -3,6 +3,8 @@ package dev.weft.sync;
 import dev.weft.Coroutine;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * A flag that coroutines can wait for: asyncio's {@code Event}. {@link #set()} wakes every task
@@ -24,7 +26,7 @@ import dev.weft.internal.Frame;
  */
 public final class Event {
     private final LoopBinding binding = new LoopBinding();
-    private final WaitQueue waiters = new WaitQueue();
+    private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final Coroutine<Void> untilSet = new UntilSet();
     private boolean set;
 
@@ -44,7 +46,7 @@ public final class Event {
             return;
         }
         set = true;
-        for (Waiter w = waiters.poll(); w != null; w = waiters.poll()) {
+        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setResult(null);
         }
     }
@@ -95,7 +97,7 @@ public final class Event {
                 return null;
             }
             Waiter w = new Waiter(binding.loopToWaitOn(Event.this), WaitPolicy.PLAIN, null);
-            waiters.add(w);
+            waiters.addLast(w);
             return w.awaitFrom(caller);
         }
 

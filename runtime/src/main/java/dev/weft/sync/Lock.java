@@ -3,6 +3,8 @@ package dev.weft.sync;
 import dev.weft.Coroutine;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * A mutual-exclusion lock for coroutines: asyncio's {@code Lock}. At most one holder at a time;
@@ -54,7 +56,7 @@ import dev.weft.internal.Frame;
  */
 public final class Lock {
     private final LoopBinding binding = new LoopBinding();
-    private final WaitQueue waiters = new WaitQueue();
+    private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();
     private final Runnable releaser = this::release;
     private final Coroutine<Void> acquire = new Acquire<>(false);
@@ -133,7 +135,7 @@ public final class Lock {
      * at once (its policy may then decline it, and the lock is offered further).
      */
     void admit(Waiter w) {
-        waiters.add(w);
+        waiters.addLast(w);
         if (!locked) {
             locked = true;
             handOff();
@@ -144,7 +146,7 @@ public final class Lock {
 
     /** The lock is being given up: hand it to the first waiter that takes it, else unlock. */
     private void handOff() {
-        for (Waiter w = waiters.poll(); w != null; w = waiters.poll()) {
+        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             if (w.policy.grant(w)) {
                 handedTo = w;
                 return;
@@ -161,7 +163,7 @@ public final class Lock {
         }
         Waiter w = new Waiter(binding.loopToWaitOn(this), acquirers,
                 scoped ? new HeldToken(releaser) : null);
-        waiters.add(w);
+        waiters.addLast(w);
         return w.awaitFrom(caller);
     }
 

@@ -3,6 +3,8 @@ package dev.weft.sync;
 import dev.weft.Coroutine;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.primitives.LoopBinding;
+import dev.weft.internal.primitives.WaiterList;
 
 /**
  * A counter of permits that coroutines acquire and release: asyncio's {@code Semaphore}.
@@ -32,7 +34,7 @@ import dev.weft.internal.Frame;
  */
 public sealed class Semaphore permits BoundedSemaphore {
     private final LoopBinding binding = new LoopBinding();
-    private final WaitQueue waiters = new WaitQueue();
+    private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();
     private final Runnable releaser = this::release;
     private final Coroutine<Void> acquire = new Acquire<>(false);
@@ -121,7 +123,7 @@ public sealed class Semaphore permits BoundedSemaphore {
 
     /** A permit is being given back: to the first waiter, else to the free count. */
     private void handOff() {
-        Waiter w = waiters.poll();
+        Waiter w = waiters.pollFirst();
         if (w != null) {
             w.policy.grant(w);
         } else {
@@ -137,7 +139,7 @@ public sealed class Semaphore permits BoundedSemaphore {
         }
         Waiter w = new Waiter(binding.loopToWaitOn(this), acquirers,
                 scoped ? new HeldToken(releaser) : null);
-        waiters.add(w);
+        waiters.addLast(w);
         return w.awaitFrom(caller);
     }
 

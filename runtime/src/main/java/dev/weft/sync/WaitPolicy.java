@@ -36,7 +36,7 @@ abstract class WaitPolicy {
      *     re-acquires its lock)
      */
     boolean cancelPending(Waiter w, String msg) {
-        w.queue.remove(w);
+        w.list().remove(w);
         return false;
     }
 

@@ -2,11 +2,12 @@ package dev.weft.sync;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.internal.primitives.WaiterList;
 import java.util.function.BooleanSupplier;
 
 /**
  * One task waiting on a synchronisation primitive: the future the task suspends on, and at the
- * same time its node in the primitive's {@link WaitQueue}. The only object a waiting
+ * same time its node in the primitive's {@link WaiterList}. The only object a waiting
  * {@code acquire()} allocates ({@code hold()} adds its {@link Held} token).
  *
  * <p>Implementation overview. Ownership is handed over directly: a release takes the first
@@ -27,7 +28,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Threading: confined to the primitive's loop thread.
  */
-final class Waiter extends Future<Object> {
+final class Waiter extends Future<Object> implements WaiterList.Node<Waiter> {
     private static final byte FORFEITED = 1;
     /** A condition's waiter that was signalled (it now waits for the lock). */
     static final byte NOTIFIED = 2;
@@ -43,10 +44,10 @@ final class Waiter extends Future<Object> {
     String cancelMessage;
     byte flags;
 
-    /** The queue this waiter is in, or null; maintained by {@link WaitQueue}. */
-    WaitQueue queue;
-    Waiter prev;
-    Waiter next;
+    // The links of the WaiterList this waiter is on; only the list reads and writes them.
+    private WaiterList<Waiter> list;
+    private Waiter prev;
+    private Waiter next;
 
     Waiter(EventLoop loop, WaitPolicy policy, Object grant) {
         super(loop);
@@ -83,6 +84,37 @@ final class Waiter extends Future<Object> {
             policy.forfeit(this);
         }
         return false;
+    }
+
+    @Override
+    public Waiter prevWaiter() {
+        return prev;
+    }
+
+    @Override
+    public void prevWaiter(Waiter w) {
+        prev = w;
+    }
+
+    @Override
+    public Waiter nextWaiter() {
+        return next;
+    }
+
+    @Override
+    public void nextWaiter(Waiter w) {
+        next = w;
+    }
+
+    /** The list this waiter is on: its primitive's, its lock's (a signalled one), or null. */
+    @Override
+    public WaiterList<Waiter> list() {
+        return list;
+    }
+
+    @Override
+    public void list(WaiterList<Waiter> list) {
+        this.list = list;
     }
 
     @Override

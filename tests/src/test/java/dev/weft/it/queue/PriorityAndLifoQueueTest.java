@@ -6,6 +6,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.queue.LifoQueue;
 import dev.weft.queue.PriorityQueue;
 import dev.weft.queue.Queue;

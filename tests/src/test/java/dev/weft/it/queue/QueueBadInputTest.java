@@ -8,6 +8,7 @@ import dev.weft.Coroutine;
 import dev.weft.EventLoop;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.queue.PriorityQueue;
 import dev.weft.queue.Queue;
 import dev.weft.queue.QueueEmpty;
@@ -81,8 +82,9 @@ class QueueBadInputTest {
     @Test
     void anyOperation_fromAThreadOtherThanTheLoops_throwsIllegalStateExceptionNamingBoth() {
         String outcome = new VirtualLoop().run(QueueBadInputTest::fromAnotherThread);
-        assertTrue(outcome.startsWith("IllegalStateException: event loop is bound to thread '"), outcome);
-        assertTrue(outcome.contains("but was called from thread 'intruder-thread'"), outcome);
+        assertTrue(outcome.startsWith("IllegalStateException: <Queue maxsize=0> belongs to the event loop"
+                + " of thread '"), outcome);
+        assertTrue(outcome.contains("but was used from thread 'intruder-thread'"), outcome);
         assertTrue(outcome.endsWith(" | bound 0"), outcome);
     }
 
@@ -212,7 +214,8 @@ class QueueBadInputTest {
             q.getNowait();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> second.runUntilComplete(awaitGet(q)));
-            assertTrue(e.getMessage().startsWith("queue is bound to a different event loop"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("<Queue maxsize=0 tasks=1> is bound to a different event loop"),
+                    e.getMessage());
         } finally {
             first.close();
             second.close();

@@ -9,6 +9,8 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.queue.Queue;
 import dev.weft.queue.QueueEmpty;
 import dev.weft.queue.QueueFull;

@@ -9,6 +9,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.BrokenBarrierError;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class BarrierTest {
     @Test
     void arrive_lastOfTheParties_releasesAllWithTheirArrivalIndices() {
         List<String> log = new ArrayList<>();
-        List<Integer> indices = new VirtualLoop().run(() -> oneRound(new Barrier(3), log));
+        List<Integer> indices = new VirtualLoop().runWithoutReports(() -> oneRound(new Barrier(3), log));
         assertEquals(List.of(0, 1, 2, 0, 1, 2), indices);
         assertEquals(List.of("A arrives", "B arrives", "C arrives", "C passes with index 2",
                 "next iteration", "A passes with index 0", "B passes with index 1",
@@ -98,7 +99,7 @@ class BarrierTest {
     @Test
     void resetAndAbort_failWaitersWithBrokenBarrierError_abortUntilTheNextReset() {
         List<String> log = new ArrayList<>();
-        new VirtualLoop().run(() -> resetAndAbort(new Barrier(2), log));
+        new VirtualLoop().runWithoutReports(() -> resetAndAbort(new Barrier(2), log));
         assertEquals(List.of("A: the barrier was reset while this task waited at it",
                 "B: the barrier was aborted",
                 "C: the barrier is broken: it was aborted (reset() repairs it)"), log);
@@ -122,7 +123,8 @@ class BarrierTest {
     @Test
     void cancel_aWaitingParty_leavesTheRoundAndIndicesStayUnique() {
         List<String> log = new ArrayList<>();
-        assertEquals(List.of(0, 1, 2), new VirtualLoop().run(() -> cancelOneParty(new Barrier(3), log)));
+        assertEquals(List.of(0, 1, 2),
+                new VirtualLoop().runWithoutReports(() -> cancelOneParty(new Barrier(3), log)));
     }
 
     @Async
@@ -137,6 +139,6 @@ class BarrierTest {
         assertEquals("Barrier parties must be > 0, not 0",
                 assertThrows(IllegalArgumentException.class, () -> new Barrier(0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Barrier(-3));
-        assertEquals(1, new VirtualLoop().run(() -> single(new Barrier(1))));
+        assertEquals(1, new VirtualLoop().runWithoutReports(() -> single(new Barrier(1))));
     }
 }

@@ -10,6 +10,8 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Held;
 import dev.weft.sync.Lock;
@@ -64,7 +66,7 @@ class ConditionTest {
     @Test
     void signal_oneThenTwoThenAll_wakesWaitersInTheOrderTheyWaited() {
         List<String> log = new ArrayList<>();
-        new VirtualLoop().run(() -> notifyOneTwoAll(new Condition(), log));
+        new VirtualLoop().runWithoutReports(() -> notifyOneTwoAll(new Condition(), log));
         assertEquals(List.of("c0 waits", "c1 waits", "c2 waits", "c3 waits", "c4 waits",
                 "signal 1", "c0 woken",
                 "signal 2", "c1 woken", "c2 woken",
@@ -99,7 +101,7 @@ class ConditionTest {
     @Test
     void untilNotified_signalled_resumesOnlyOnceTheSignallerReleasedTheLock() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> signalThenHold(new Condition(), log));
+        new VirtualLoop().runWithoutReports(() -> signalThenHold(new Condition(), log));
         assertEquals("A woken at 10", log.names().get(3));
     }
 
@@ -138,7 +140,7 @@ class ConditionTest {
     @Test
     void cancel_duringWait_reacquiresTheLockBeforeRaisingCancelledError() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelWhileWaiting(new Condition(), log));
+        new VirtualLoop().runWithoutReports(() -> cancelWhileWaiting(new Condition(), log));
         assertEquals("A cancelled at 10", log.names().get(3));
     }
 
@@ -170,14 +172,14 @@ class ConditionTest {
     @Test
     void cancel_signalledWaiterWaitingForTheLock_handsTheSignalToTheNextWaiter() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelAfterSignal(new Condition(), log, false));
+        new VirtualLoop().runWithoutReports(() -> cancelAfterSignal(new Condition(), log, false));
         log.finish(6);
     }
 
     @Test
     void cancel_signalledWaiterHandedTheLockButNotRun_handsTheSignalToTheNextWaiter() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelAfterSignal(new Condition(), log, true));
+        new VirtualLoop().runWithoutReports(() -> cancelAfterSignal(new Condition(), log, true));
         log.finish(6);
     }
 
@@ -224,7 +226,7 @@ class ConditionTest {
     @Test
     void until_predicate_isTestedAfterEachSignalAndReturnsOnceTrue() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> untilPredicate(new Condition(), log));
+        new VirtualLoop().runWithoutReports(() -> untilPredicate(new Condition(), log));
         assertEquals(List.of("waits for value >= 2", "value 1 signalled", "returns with value 2",
                 "value 2 signalled"), log.names());
     }
@@ -262,7 +264,8 @@ class ConditionTest {
 
     @Test
     void until_predicateThrows_theWaiterGetsTheExceptionWithTheLockHeld() {
-        assertEquals("predicate failed, locked=true", new VirtualLoop().run(() -> predicateThrows(new Condition())));
+        assertEquals("predicate failed, locked=true",
+                new VirtualLoop().runWithoutReports(() -> predicateThrows(new Condition())));
     }
 
     @Async
@@ -294,7 +297,7 @@ class ConditionTest {
     void condition_overASharedLock_signalledWaitersQueueBehindEarlierLockWaiters() {
         List<String> log = new ArrayList<>();
         Lock lock = new Lock();
-        new VirtualLoop().run(() -> sharedLock(lock, new Condition(lock), log));
+        new VirtualLoop().runWithoutReports(() -> sharedLock(lock, new Condition(lock), log));
         assertEquals(List.of("W waits", "P waits for the lock", "main signals", "P has the lock",
                 "W woken"), log);
     }
@@ -323,7 +326,7 @@ class ConditionTest {
 
     @Test
     void badInput_signalOrWaitWithoutTheLockOrNegativeCount_failsAndTheConditionStaysUsable() {
-        List<String> messages = new VirtualLoop().run(() -> badInput(new Condition()));
+        List<String> messages = new VirtualLoop().runWithoutReports(() -> badInput(new Condition()));
         assertTrue(messages.get(0).startsWith("cannot signal on an un-acquired lock"), messages.get(0));
         assertTrue(messages.get(1).startsWith("cannot signalAll on an un-acquired lock"), messages.get(1));
         assertTrue(messages.get(2).startsWith("cannot wait on an un-acquired lock"), messages.get(2));

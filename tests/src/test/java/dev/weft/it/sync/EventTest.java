@@ -10,6 +10,8 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Event;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +48,7 @@ class EventTest {
     @Test
     void set_wakesEveryCurrentWaiterInTheOrderTheyWaited() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> setWakesAll(new Event(), log));
+        new VirtualLoop().runWithoutReports(() -> setWakesAll(new Event(), log));
         log.finish(7);
     }
 
@@ -72,7 +74,7 @@ class EventTest {
     @Test
     void set_thenClearBeforeTheWaitersRun_stillWakesThem() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> setThenClear(new Event(), log));
+        new VirtualLoop().runWithoutReports(() -> setThenClear(new Event(), log));
         log.finish(8);
     }
 
@@ -90,7 +92,7 @@ class EventTest {
     @Test
     void untilSet_onASetEvent_returnsWithoutSuspending() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> alreadySet(new Event(), log));
+        new VirtualLoop().runWithoutReports(() -> alreadySet(new Event(), log));
         log.finish(2);
     }
 
@@ -130,7 +132,7 @@ class EventTest {
     @Test
     void cancel_oneWaiter_theOthersAreStillWokenAndNoWaiterIsLeft() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelOne(new Event(), log));
+        new VirtualLoop().runWithoutReports(() -> cancelOne(new Event(), log));
         assertEquals("a timed-out wait leaves no waiter: <Event [unset]>", log.names().get(5));
     }
 }

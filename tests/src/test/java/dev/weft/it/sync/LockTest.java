@@ -11,6 +11,8 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Held;
 import dev.weft.sync.Lock;
 import java.lang.management.ManagementFactory;
@@ -51,7 +53,7 @@ class LockTest {
     @Test
     void acquire_freeLock_completesWithoutSuspending() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> uncontended(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> uncontended(new Lock(), log));
         log.finish(4);
     }
 
@@ -75,7 +77,7 @@ class LockTest {
     @Test
     void acquire_uncontended_allocatesNoFuture() {
         int n = 100_000;
-        long bytes = new VirtualLoop().run(() -> manyUncontended(new Lock(), n));
+        long bytes = new VirtualLoop().runWithoutReports(() -> manyUncontended(new Lock(), n));
         // A future is at least 24 bytes; a few hundred bytes of measuring noise are allowed.
         assertTrue(bytes < n / 10, () -> bytes + " bytes allocated by " + n + " uncontended acquires");
     }
@@ -97,7 +99,7 @@ class LockTest {
     @Test
     void release_threeWaiters_lockPassesInTheOrderTheyAsked() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> threeWaiters(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> threeWaiters(new Lock(), log));
         log.finish(7);
     }
 
@@ -119,7 +121,7 @@ class LockTest {
     @Test
     void acquire_rightAfterARelease_queuesBehindTheWokenWaiter() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> releaseThenReacquire(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> releaseThenReacquire(new Lock(), log));
         log.finish(4);
     }
 
@@ -154,7 +156,7 @@ class LockTest {
     @Test
     void cancel_pendingWaiter_leavesTheQueueAndTheNextOneGetsTheLock() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelPendingWaiter(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> cancelPendingWaiter(new Lock(), log));
         log.finish(5);
     }
 
@@ -176,7 +178,7 @@ class LockTest {
     @Test
     void cancel_waiterWokenButNotRun_handsTheLockToTheNextWaiter() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancelWokenWaiter(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> cancelWokenWaiter(new Lock(), log));
         log.finish(5);
     }
 
@@ -201,7 +203,7 @@ class LockTest {
 
     @Test
     void cancel_wokenLastWaiterTwice_unlocksOnce() {
-        new VirtualLoop().run(() -> cancelWokenLastWaiter(new Lock()));
+        new VirtualLoop().runWithoutReports(() -> cancelWokenLastWaiter(new Lock()));
     }
 
     @Async
@@ -224,7 +226,7 @@ class LockTest {
 
     @Test
     void acquire_byATaskAlreadyCancelled_failsAndLeavesNoWaiter() {
-        new VirtualLoop().run(() -> cancelBeforeSuspending(new Lock()));
+        new VirtualLoop().runWithoutReports(() -> cancelBeforeSuspending(new Lock()));
     }
 
     @Async
@@ -251,7 +253,7 @@ class LockTest {
     @Test
     void acquire_timingOut_leavesNoWaiterBehind() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> timedOutAcquire(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> timedOutAcquire(new Lock(), log));
         assertEquals(java.util.List.of("waitFor timed out at 10", "timeout scope expired at 20"), log.names());
     }
 
@@ -282,7 +284,7 @@ class LockTest {
     @Test
     void hold_tryWithResources_releasesAtTheEndEvenWhenTheBodyThrows() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> holdBlocks(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> holdBlocks(new Lock(), log));
         assertEquals(java.util.List.of("held <Held>", "held again", "caught boom, locked=false"),
                 log.names());
     }
@@ -309,7 +311,7 @@ class LockTest {
     @Test
     void hold_contended_eachBlockRunsAloneInArrivalOrder() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> contendedHolds(new Lock(), log));
+        new VirtualLoop().runWithoutReports(() -> contendedHolds(new Lock(), log));
         log.finish(3);
     }
 
@@ -323,7 +325,7 @@ class LockTest {
 
     @Test
     void release_unlockedLock_failsWithIllegalStateAndTheLockStaysUsable() {
-        String message = new VirtualLoop().run(() -> releaseUnlocked(new Lock()));
+        String message = new VirtualLoop().runWithoutReports(() -> releaseUnlocked(new Lock()));
         assertTrue(message.startsWith("Lock is not acquired"), message);
     }
 }

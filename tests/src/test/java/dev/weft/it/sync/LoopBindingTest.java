@@ -10,6 +10,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Event;
@@ -90,8 +91,8 @@ class LoopBindingTest {
 
     @Test
     void use_fromAnotherThreadOnceBound_failsWithIllegalStateAndChangesNothing() {
-        List<String> messages = new VirtualLoop().run(() -> wrongThread(new Lock(), new Event(),
-                new Condition(), new Semaphore(1), new Barrier(2)));
+        List<String> messages = new VirtualLoop().runWithoutReports(() -> wrongThread(new Lock(),
+                new Event(), new Condition(), new Semaphore(1), new Barrier(2)));
         String loopThread = Thread.currentThread().getName();
         for (String m : messages) {
             assertTrue(m.contains("belongs to the event loop of thread '" + loopThread
@@ -129,7 +130,27 @@ class LoopBindingTest {
         });
         creator.start();
         creator.join();
-        new VirtualLoop().run(() -> useEvent(made.get()));
+        new VirtualLoop().runWithoutReports(() -> useEvent(made.get()));
+    }
+
+    @Test
+    void use_beforeBindingFromAnotherThreadThanTheCreator_failsWithIllegalState() throws Exception {
+        Semaphore sem = new Semaphore(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread stranger = new Thread(() -> {
+            try {
+                sem.release();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "stranger");
+        stranger.start();
+        stranger.join();
+        assertTrue(failure.get() instanceof IllegalStateException, String.valueOf(failure.get()));
+        assertEquals("<Semaphore [unlocked, value:1]> used from thread 'stranger' before any event loop"
+                + " used it: until then only its creator, thread '" + Thread.currentThread().getName()
+                + "', may use it", failure.get().getMessage());
+        assertEquals(1, sem.availablePermits()); // unchanged, and still usable by its creator
     }
 
     @Async
@@ -140,7 +161,7 @@ class LoopBindingTest {
 
     @Async
     static Coroutine<String> waitOnSecondLoop(Lock lock) {
-        lock.locked(); // same thread as the first loop: allowed
+        lock.locked(); // same thread as the first loop, which is still open: allowed
         try {
             Weft.await(lock.acquire()); // held since the first loop: would wait on this loop
             return Weft.done("waited");
@@ -152,9 +173,35 @@ class LoopBindingTest {
     @Test
     void wait_fromALaterLoopThanTheOneItIsBoundTo_failsWithIllegalState() {
         Lock lock = new Lock();
-        new VirtualLoop().run(() -> holdOnce(lock));
-        String message = new VirtualLoop().run(() -> waitOnSecondLoop(lock));
-        assertTrue(message.startsWith("<Lock [locked]> is bound to a different event loop"), message);
+        VirtualLoop first = new VirtualLoop();
+        try {
+            first.loop.runUntilComplete(holdOnce(lock)); // binds the lock to first, which stays open
+            assertEquals(List.of(), first.reports, "exceptions the first loop reported");
+            String message = new VirtualLoop().runWithoutReports(() -> waitOnSecondLoop(lock));
+            assertTrue(message.startsWith("<Lock [locked]> is bound to a different event loop"), message);
+        } finally {
+            first.loop.close();
+        }
+    }
+
+    @Async
+    static Coroutine<String> useOnSecondLoop(Lock lock) {
+        try {
+            lock.locked();
+            return Weft.done("used");
+        } catch (IllegalStateException e) {
+            return Weft.done(e.getMessage());
+        }
+    }
+
+    @Test
+    void use_afterTheLoopItIsBoundToClosed_failsWithIllegalState() {
+        Lock lock = new Lock();
+        new VirtualLoop().runWithoutReports(() -> holdOnce(lock)); // closes the loop the lock is bound to
+        IllegalStateException e = assertThrows(IllegalStateException.class, lock::locked);
+        assertEquals("event loop is closed", e.getMessage());
+        assertEquals("event loop is closed",
+                new VirtualLoop().runWithoutReports(() -> useOnSecondLoop(lock)));
     }
 
     @Async

@@ -10,6 +10,8 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.BoundedSemaphore;
 import dev.weft.sync.Held;
 import dev.weft.sync.Semaphore;
@@ -51,7 +53,7 @@ class SemaphoreTest {
     @Test
     void acquire_freePermits_completesWithoutSuspending() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> freePermits(new Semaphore(2), log));
+        new VirtualLoop().runWithoutReports(() -> freePermits(new Semaphore(2), log));
         log.finish(2);
     }
 
@@ -72,7 +74,7 @@ class SemaphoreTest {
     @Test
     void release_queuedWaiters_servesThemInTheOrderTheyAsked() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> fifo(new Semaphore(1), log));
+        new VirtualLoop().runWithoutReports(() -> fifo(new Semaphore(1), log));
         log.finish(7);
     }
 
@@ -98,7 +100,7 @@ class SemaphoreTest {
     @Test
     void acquire_whileWokenWaitersHaveNotRun_newcomerQueuesBehindThem() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> newcomer(new Semaphore(2), log));
+        new VirtualLoop().runWithoutReports(() -> newcomer(new Semaphore(2), log));
         log.finish(6);
     }
 
@@ -140,7 +142,7 @@ class SemaphoreTest {
     @Test
     void cancel_pendingOrWokenWaiter_neverLosesAPermit() {
         StepLog log = new StepLog();
-        new VirtualLoop().run(() -> cancellations(new Semaphore(1), log));
+        new VirtualLoop().runWithoutReports(() -> cancellations(new Semaphore(1), log));
         log.finish(8);
     }
 
@@ -157,7 +159,7 @@ class SemaphoreTest {
 
     @Test
     void hold_tryWithResources_givesThePermitBack() {
-        new VirtualLoop().run(() -> holds(new BoundedSemaphore(1)));
+        new VirtualLoop().runWithoutReports(() -> holds(new BoundedSemaphore(1)));
     }
 
     @Async
@@ -178,7 +180,7 @@ class SemaphoreTest {
 
     @Test
     void release_boundedSemaphoreAboveItsInitialValue_failsAndChangesNothing() {
-        String message = new VirtualLoop().run(() -> overRelease(new BoundedSemaphore(2)));
+        String message = new VirtualLoop().runWithoutReports(() -> overRelease(new BoundedSemaphore(2)));
         assertEquals("BoundedSemaphore released too many times: all 2 permits are already free "
                 + "(<BoundedSemaphore [unlocked, value:2]>)", message);
     }

@@ -11,6 +11,7 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Event;
 import dev.weft.sync.Held;
@@ -449,7 +450,7 @@ class SyncStressTest {
     void contention_randomCancellationsAndTimeouts_keepEveryInvariant(long seed) {
         System.out.println("SyncStressTest seed=" + seed + " (replay with -Dweft.sync.seed=" + seed + ")");
         Shared s = new Shared(seed);
-        String verdict = new VirtualLoop().run(() -> stress(s));
+        String verdict = new VirtualLoop().runWithoutReports(() -> stress(s));
         System.out.println("SyncStressTest seed=" + seed + ": " + verdict);
         assertTrue(verdict.startsWith("ok: "), "seed " + seed + ": " + verdict);
     }
