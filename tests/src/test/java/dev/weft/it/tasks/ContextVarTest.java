@@ -8,6 +8,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -10,6 +10,7 @@ import dev.weft.Task;
 import dev.weft.TaskGroup;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

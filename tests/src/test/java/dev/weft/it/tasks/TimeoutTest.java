@@ -11,6 +11,8 @@ import dev.weft.Timeout;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.VirtualLoop;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,8 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.StepLog;
+import dev.weft.it.support.VirtualLoop;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
