@@ -332,18 +332,47 @@ public final class EventLoop {
         if (future.done()) {
             return future.result();
         }
+        ownership.enter(this);
+        try {
+            return runEntered(future);
+        } finally {
+            ownership.exit();
+        }
+    }
+
+    /**
+     * Runs {@code coro} as a task until it completes; see {@link #runUntilComplete(Future)}. The
+     * task is created once the loop is bound to the calling thread, so this may be called from
+     * a thread other than the one that created the loop, as {@code runForever} may.
+     */
+    public <T> T runUntilComplete(Coroutine<T> coro) {
+        Objects.requireNonNull(coro, "coro");
+        ownership.enter(this);
+        try {
+            return runEntered(createTask(coro));
+        } finally {
+            ownership.exit();
+        }
+    }
+
+    /**
+     * The body of both {@code runUntilComplete}s, on a loop already entered (bound to this
+     * thread, which is why the done callback can be registered here and not before entering).
+     */
+    private <T> T runEntered(Future<T> future) {
+        if (future.done()) {
+            return future.result();
+        }
         // As in asyncio, stopping is itself a done callback: it runs after the callbacks that
         // were registered on the future before, so they still see their iteration.
         Consumer<Future<T>> stopper = f -> stop();
         future.addDoneCallback(stopper);
-        ownership.enter(this);
         try {
             do {
                 runOnce();
             } while (!stopping);
         } finally {
             stopping = false;
-            ownership.exit();
             future.removeDoneCallback(stopper);
         }
         if (!future.done()) {
@@ -351,11 +380,6 @@ public final class EventLoop {
                     + future);
         }
         return future.result();
-    }
-
-    /** Runs {@code coro} as a task until it completes; see {@link #runUntilComplete(Future)}. */
-    public <T> T runUntilComplete(Coroutine<T> coro) {
-        return runUntilComplete(createTask(coro));
     }
 
     /**

@@ -335,6 +335,45 @@ class EventLoopTest {
 
     @Test
     @Timeout(10)
+    void runUntilComplete_onOtherThread_rebindsOwnerAndReturnsTheResult() throws Exception {
+        Future<String> f = loop.createFuture();
+        loop.callSoon(() -> f.setResult("done"));
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread runner = new Thread(() -> outcome.set(outcomeOf(() -> loop.runUntilComplete(f))),
+                "runner");
+        runner.start();
+        runner.join();
+        assertEquals("done", outcome.get());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> loop.callSoon(() -> { }));
+        assertTrue(e.getMessage().contains("'runner'"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(10)
+    void runUntilComplete_ofACoroutine_onOtherThread_createsTheTaskThere() throws Exception {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread runner = new Thread(() -> outcome.set(outcomeOf(() -> {
+            loop.runUntilComplete(Weft.sleep(0));
+            return "slept";
+        })), "runner");
+        runner.start();
+        runner.join();
+        assertEquals("slept", outcome.get());
+        assertFalse(loop.isRunning());
+    }
+
+    /** What {@code body} returns, or what it throws: for a run on another thread. */
+    private static Object outcomeOf(java.util.function.Supplier<Object> body) {
+        try {
+            return body.get();
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    @Test
+    @Timeout(10)
     void runForever_onOtherThread_rebindsOwnerToThatThread() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         loop.callSoon(started::countDown);
