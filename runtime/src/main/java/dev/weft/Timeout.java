@@ -49,6 +49,8 @@ public final class Timeout {
     private long deadlineNanos;
     private State state = State.CREATED;
     private Task<?> task;
+    /** Whether {@link #run} was called: a scope takes one body, even before that body starts. */
+    private boolean hasBody;
     private int cancellingAtStart;
     private TimerHandle timer;
     /** Who made the scope, named in its {@link TimeoutError}'s message. */
@@ -76,9 +78,10 @@ public final class Timeout {
      */
     @SuppressWarnings("unchecked")
     <T> Coroutine<T> runAwaitable(Object body, String owner) {
-        if (state != State.CREATED || task != null) {
+        if (hasBody) {
             throw new IllegalStateException("this Timeout already ran a body: make a new one with Weft.timeout");
         }
+        hasBody = true;
         this.owner = owner;
         Frame frame = new Frame(RUN);
         Frame.saveR(this, frame, 0);

@@ -186,6 +186,24 @@ class TimeoutTest {
                 new VirtualLoop().run(TimeoutTest::runTwice));
     }
 
+    @Async
+    static Coroutine<String> runTwiceBeforeAwaiting() {
+        Timeout t = Weft.timeout(null);
+        Coroutine<String> first = t.run(work(1, "once", new ArrayList<>()));
+        try {
+            t.run(work(1, "twice", new ArrayList<>()));
+        } catch (IllegalStateException e) {
+            return Weft.done(Weft.await(first) + " / " + e.getMessage());
+        }
+        return Weft.done("given two bodies");
+    }
+
+    @Test
+    void timeout_secondBodyBeforeTheFirstStarts_isRefused() {
+        assertEquals("once / this Timeout already ran a body: make a new one with Weft.timeout",
+                new VirtualLoop().run(TimeoutTest::runTwiceBeforeAwaiting));
+    }
+
     @Test
     void timeout_outsideALoop_failsWithAClearMessage() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
