@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.FutureHooks;
 import dev.weft.internal.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -45,6 +46,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
     private static final int RESULT = 1;
     private static final int ERROR = 2;
     private static final int CANCELLED = 3;
+    /** Done; the result is computed by the {@link FutureHooks.Source} in {@link #value} when taken. */
+    private static final int DEFERRED = 4;
     private static final int MAX_REPR = 60;
     private static final VarHandle STATE;
 
@@ -54,6 +57,7 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        FutureHooks.install(new Hooks());
     }
 
     private final EventLoop loop;
@@ -117,8 +121,33 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
                 throw Sneaky.<RuntimeException>raise((Throwable) value);
             case CANCELLED:
                 throw new CancelledError((String) value);
+            case DEFERRED:
+                return ((FutureHooks.Source) value).take();
             default:
                 throw new InvalidStateError("Result is not ready.");
+        }
+    }
+
+    /** Pending again, for a future that is reused ({@link FutureHooks#reset}). */
+    private void reset() {
+        if (state == PENDING || callbacks != null) {
+            throw new IllegalStateException("only a done future whose callbacks have all been "
+                    + "scheduled can be reset: " + this);
+        }
+        value = null;
+        STATE.setRelease(this, PENDING);
+    }
+
+    /** What {@link FutureHooks} does with a future: there, because it needs the private state. */
+    private static final class Hooks extends FutureHooks {
+        @Override
+        public boolean completeDeferred(Future<?> future, Source source) {
+            return future.complete(DEFERRED, Objects.requireNonNull(source, "source"));
+        }
+
+        @Override
+        public void reset(Future<?> future) {
+            future.reset();
         }
     }
 
@@ -407,6 +436,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
                 return "cancelled";
             case RESULT:
                 return "finished result=" + repr(value);
+            case DEFERRED:
+                return "finished result=<computed when taken>";
             default:
                 Throwable t = (Throwable) value;
                 String msg = t.getMessage();
