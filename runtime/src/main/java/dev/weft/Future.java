@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * cancellation message. Callbacks live in one field that holds null, a single entry, or an
  * {@code ArrayList} of entries, so a future with one waiter (the common case) allocates nothing
  * beyond itself. An entry is either a waiting {@link Task}, queued directly on completion, or a
- * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future.
+ * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future. Runtime code
+ * outside this package may, through {@link FutureHooks}, complete a future whose result is
+ * computed only when it is taken, and make a done future pending again; application code never
+ * sees such a future.
  *
  * <p>Threading: every method that changes the future ({@code setResult}, {@code setException},
  * {@code cancel}, {@code addDoneCallback}, {@code removeDoneCallback}) must be called on the

@@ -61,9 +61,12 @@ final class ReadWaiter extends Future<Object> implements FutureHooks.Source {
         return op != null && !woken;
     }
 
-    /** Whether a read was woken and its task has not resumed yet: its bytes are spoken for. */
-    boolean woken() {
-        return op != null && woken;
+    /**
+     * Whether a read was woken by data and its task has not resumed yet: the bytes it will take
+     * are spoken for. Not so for a cancelled read, which takes nothing.
+     */
+    boolean claimsBytes() {
+        return op != null && woken && !cancelled;
     }
 
     /** Suspends {@code caller}'s task until {@link #wake} or a cancellation; answers SUSPENDED. */

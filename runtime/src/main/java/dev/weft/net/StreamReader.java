@@ -88,12 +88,10 @@ public final class StreamReader {
      * an empty array at EOF. With {@code n < 0}, reads until EOF and returns everything.
      */
     public Coroutine<byte[]> read(int n) {
-        ReadOp op = lastRead;
-        if (op == null || op.count != n) {
-            op = new ReadOp(this, ReadOp.READ, n, null, null);
-            lastRead = op;
+        if (lastRead == null || lastRead.count != n) {
+            lastRead = new ReadOp(this, ReadOp.READ, n, null, null);
         }
-        return bytes(op);
+        return bytes(lastRead);
     }
 
     /** Reads until EOF and returns all the bytes; the same as {@code read(-1)}. */
@@ -110,12 +108,10 @@ public final class StreamReader {
      *     can continue
      */
     public Coroutine<byte[]> readLine() {
-        ReadOp op = lineOp;
-        if (op == null) {
-            op = new ReadOp(this, ReadOp.READ_LINE, 0, NEWLINE, null);
-            lineOp = op;
+        if (lineOp == null) {
+            lineOp = new ReadOp(this, ReadOp.READ_LINE, 0, NEWLINE, null);
         }
-        return bytes(op);
+        return bytes(lineOp);
     }
 
     /**
@@ -128,12 +124,10 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readExactly size can not be less than zero: " + n);
         }
-        ReadOp op = lastExactly;
-        if (op == null || op.count != n) {
-            op = new ReadOp(this, ReadOp.READ_EXACTLY, n, null, null);
-            lastExactly = op;
+        if (lastExactly == null || lastExactly.count != n) {
+            lastExactly = new ReadOp(this, ReadOp.READ_EXACTLY, n, null, null);
         }
-        return bytes(op);
+        return bytes(lastExactly);
     }
 
     /**
@@ -152,12 +146,10 @@ public final class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("separator should be at least one-byte string");
         }
-        ReadOp op = lastUntil;
-        if (op == null || !Arrays.equals(op.separator, separator)) {
-            op = new ReadOp(this, ReadOp.READ_UNTIL, 0, separator.clone(), null);
-            lastUntil = op;
+        if (lastUntil == null || !Arrays.equals(lastUntil.separator, separator)) {
+            lastUntil = new ReadOp(this, ReadOp.READ_UNTIL, 0, separator.clone(), null);
         }
-        return bytes(op);
+        return bytes(lastUntil);
     }
 
     /** The lines of the stream, for {@code while (Weft.await(lines.hasNext()))}; see there. */
@@ -259,12 +251,13 @@ public final class StreamReader {
      * {@link Frame#SUSPENDED} with the caller's task waiting on the {@link ReadWaiter}, which
      * performs the read when the task resumes ({@link #completeWaiting}).
      *
-     * @throws IllegalStateException if the read must wait while another one waits, or if another
-     *     one was woken and its task has not resumed yet (the buffered bytes are spoken for)
+     * @throws IllegalStateException if the read must wait while another one waits (or was woken
+     *     and its task has not resumed yet), or if another one was woken by data and its task has
+     *     not resumed yet (the buffered bytes are spoken for)
      */
     Object awaitRead(ReadOp op, Frame caller) {
         ReadWaiter w = waiter;
-        if (w != null && w.woken()) {
+        if (w != null && w.claimsBytes()) {
             throw busy(op);
         }
         Object value = attempt(op, 0);
@@ -274,8 +267,8 @@ public final class StreamReader {
         if (w == null) {
             w = new ReadWaiter(loop, this);
             waiter = w;
-        } else if (w.waiting()) {
-            throw busy(op);
+        } else if (w.op() != null) {
+            throw busy(op); // one waits, or its task has not resumed yet
         }
         if (paused) {
             // The buffer is full and the read still needs more (read to EOF): let more in.

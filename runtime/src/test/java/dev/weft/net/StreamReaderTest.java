@@ -275,6 +275,21 @@ class StreamReaderTest {
     }
 
     @Test
+    void read_whileACancelledReadHasNotResumed_readsTheBufferedBytes() {
+        reader.feedData(bytes("ab"));
+        Task<byte[]> waiting = loop.createTask(reader.readExactly(3));
+        List<String> got = new ArrayList<>();
+        loop.callLater(1, () -> {
+            // Scheduled ahead of the cancelled task's resumption: the bytes are not its any more.
+            loop.createTask(reader.read(10)).addDoneCallback(t -> got.add(text(t.result())));
+            waiting.cancel();
+        });
+
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(waiting));
+        assertEquals(List.of("ab"), got);
+    }
+
+    @Test
     void readUntil_bytesTakenByAnotherReadWhileItWaits_stillFindsTheSeparator() {
         reader.feedData(bytes("ab"));
         Task<byte[]> waiting = loop.createTask(reader.readUntil(bytes("\n")));

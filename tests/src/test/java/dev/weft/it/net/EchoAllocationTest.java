@@ -91,8 +91,9 @@ class EchoAllocationTest {
         assertTrue(probe.allocated >= 0, "the measured window never ended");
         long allowed = probe.handedBytes + MEASURED * SLACK_PER_REQUEST + SLACK_FIXED;
         System.out.printf("%s: %.1f B/request allocated on the loop thread, %.1f B/request "
-                + "handed to the user%n", path, probe.allocated / (double) MEASURED,
-                probe.handedBytes / (double) MEASURED);
+                + "handed to the user (Java %s, %s)%n", path, probe.allocated / (double) MEASURED,
+                probe.handedBytes / (double) MEASURED, System.getProperty("java.version"),
+                System.getProperty("java.vm.info"));
         assertTrue(probe.allocated <= allowed, () -> String.format("%s: %d bytes allocated on "
                 + "the loop thread for %d requests (%.1f B/request); the arrays handed to the "
                 + "user were %d bytes (%.1f B/request); allowed %d", path, probe.allocated,
