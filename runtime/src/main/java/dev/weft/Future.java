@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
+import dev.weft.internal.FutureHooks;
 import dev.weft.internal.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -28,7 +29,10 @@ import java.util.function.Consumer;
  * cancellation message. Callbacks live in one field that holds null, a single entry, or an
  * {@code ArrayList} of entries, so a future with one waiter (the common case) allocates nothing
  * beyond itself. An entry is either a waiting {@link Task}, queued directly on completion, or a
- * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future.
+ * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future. Runtime code
+ * outside this package may, through {@link FutureHooks}, complete a future whose result is
+ * computed only when it is taken, and make a done future pending again; application code never
+ * sees such a future.
  *
  * <p>Threading: every method that changes the future ({@code setResult}, {@code setException},
  * {@code cancel}, {@code addDoneCallback}, {@code removeDoneCallback}) must be called on the
@@ -45,6 +49,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
     private static final int RESULT = 1;
     private static final int ERROR = 2;
     private static final int CANCELLED = 3;
+    /** Done; the result is computed by the {@link FutureHooks.Source} in {@link #value} when taken. */
+    private static final int DEFERRED = 4;
     private static final int MAX_REPR = 60;
     private static final VarHandle STATE;
 
@@ -54,6 +60,7 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        FutureHooks.install(new Hooks());
     }
 
     private final EventLoop loop;
@@ -117,8 +124,33 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
                 throw Sneaky.<RuntimeException>raise((Throwable) value);
             case CANCELLED:
                 throw new CancelledError((String) value);
+            case DEFERRED:
+                return ((FutureHooks.Source) value).take();
             default:
                 throw new InvalidStateError("Result is not ready.");
+        }
+    }
+
+    /** Pending again, for a future that is reused ({@link FutureHooks#reset}). */
+    private void reset() {
+        if (state == PENDING || callbacks != null) {
+            throw new IllegalStateException("only a done future whose callbacks have all been "
+                    + "scheduled can be reset: " + this);
+        }
+        value = null;
+        STATE.setRelease(this, PENDING);
+    }
+
+    /** What {@link FutureHooks} does with a future: there, because it needs the private state. */
+    private static final class Hooks extends FutureHooks {
+        @Override
+        public boolean completeDeferred(Future<?> future, Source source) {
+            return future.complete(DEFERRED, Objects.requireNonNull(source, "source"));
+        }
+
+        @Override
+        public void reset(Future<?> future) {
+            future.reset();
         }
     }
 
@@ -407,6 +439,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
                 return "cancelled";
             case RESULT:
                 return "finished result=" + repr(value);
+            case DEFERRED:
+                return "finished result=<computed when taken>";
             default:
                 Throwable t = (Throwable) value;
                 String msg = t.getMessage();

@@ -18,7 +18,8 @@ import java.util.NoSuchElementException;
  * }</pre>
  *
  * <p>Closing it ({@link #close()}, {@link #aclose()}) only stops the iteration; the reader stays
- * usable. Threading: the reader's loop thread.
+ * usable. Each line allocates only its array: a {@code hasNext()} that must read returns the
+ * iterator's one reusable read. Threading: the reader's loop thread.
  */
 final class LineIterator implements AsyncGenerator<byte[]> {
     @SuppressWarnings("unchecked")
@@ -31,13 +32,14 @@ final class LineIterator implements AsyncGenerator<byte[]> {
     private static final Coroutine<Void> CLOSED = (Coroutine<Void>) (Coroutine<?>)
             Frame.completed(null);
 
-    private final StreamReader reader;
+    /** What every {@link #hasNext()} that must read returns: one reusable read. */
+    private final ReadOp nextLine;
     private byte[] current;
     private boolean started;
     private boolean finished;
 
     LineIterator(StreamReader reader) {
-        this.reader = reader;
+        this.nextLine = new ReadOp(reader, ReadOp.NEXT_LINE, 0, StreamReader.NEWLINE, this);
     }
 
     @Override
@@ -50,9 +52,17 @@ final class LineIterator implements AsyncGenerator<byte[]> {
         }
         started = true;
         @SuppressWarnings("unchecked")
-        Coroutine<Boolean> read = (Coroutine<Boolean>) (Coroutine<?>) new ReadOp(reader,
-                ReadOp.NEXT_LINE, 0, StreamReader.NEWLINE, this);
+        Coroutine<Boolean> read = (Coroutine<Boolean>) (Coroutine<?>) nextLine;
         return read;
+    }
+
+    /**
+     * What a {@code hasNext()} read answers without reading, checked each time it is awaited:
+     * true while a line waits for {@link #next()}, false once the iteration ended, else null
+     * (read a line). So awaiting the same {@code hasNext()} twice never loses a line.
+     */
+    Boolean known() {
+        return finished ? Boolean.FALSE : current != null ? Boolean.TRUE : null;
     }
 
     /** Called by the read: stores the line, or ends the iteration on an empty read (EOF). */

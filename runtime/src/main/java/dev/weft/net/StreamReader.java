@@ -3,28 +3,36 @@ package dev.weft.net;
 import dev.weft.AsyncGenerator;
 import dev.weft.Coroutine;
 import dev.weft.EventLoop;
-import dev.weft.Future;
 import dev.weft.internal.Frame;
 import dev.weft.internal.LoopBridge;
 import dev.weft.internal.Sneaky;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * The reading half of a stream connection: asyncio's {@code StreamReader}.
  *
  * <p>Every read method returns a coroutine to await; it completes at once when the buffered
- * bytes suffice, and otherwise waits for the peer. Only one coroutine may wait for data at a
- * time (as in asyncio): a second one fails with {@link IllegalStateException}. Once the peer has
- * closed its side, reads return what is left and then empty arrays; if the connection failed,
- * reads throw its exception (for example an {@link java.io.IOException} "Connection reset").
+ * bytes suffice, and otherwise waits for the peer. The coroutine is not a woven frame but a
+ * small immutable object that the reader hands out again for the same read ({@code readLine()}
+ * always, {@code read(n)}, {@code readExactly(n)} and {@code readUntil(sep)} while {@code n} or
+ * {@code sep} stays the same), so it may be awaited any number of times, each await reading
+ * anew. Only one coroutine may wait for data at a time (as in asyncio): a read that must wait
+ * while another one waits fails with {@link IllegalStateException}, and so does any read once
+ * the waiting one has been woken by data and until its task has resumed with it. A waiting read
+ * takes its bytes when its task resumes, not when the data arrives: a read cancelled in
+ * between leaves every byte buffered. Once the peer has closed its side, reads return what is
+ * left and then empty arrays; if the connection failed, reads throw its exception (for example
+ * an {@link java.io.IOException} "Connection reset").
  *
  * <p>Memory is bounded by the limit (64 KiB by default): when more than twice the limit is
  * buffered, the transport stops reading until the buffer falls back to the limit, so a peer that
  * sends faster than the application reads is held back by TCP flow control instead of filling the
  * heap. {@link #readUntil} and {@link #readLine} fail with {@link LimitOverrunError} for chunks
  * longer than the limit. Data is received straight into the reader's buffer (it is a
- * {@link BufferedProtocol}'s target), so reading allocates only the arrays it returns.
+ * {@link BufferedProtocol}'s target), and a waiting read suspends on the reader's one reusable
+ * {@link ReadWaiter}, so in steady state reading allocates only the arrays it returns.
  *
  * <p>Threading: confined to its loop's thread. Null policy: null arguments are rejected with
  * {@link NullPointerException}; no method returns null (EOF reads return empty arrays).
@@ -44,7 +52,15 @@ public final class StreamReader {
     private boolean paused;
     private boolean eof;
     private Throwable exception;
-    private Future<Void> waiter;
+    /** The read that waits for data, if any; made at the first wait and reused. */
+    private ReadWaiter waiter;
+    /** Where the waiting read's separator search resumes: the bytes before were searched. */
+    private int searchFrom;
+    /** The coroutines handed out, handed out again while the same read is asked for. */
+    private ReadOp lineOp;
+    private ReadOp lastRead;
+    private ReadOp lastExactly;
+    private ReadOp lastUntil;
 
     /** A reader on {@code loop} with the {@link #DEFAULT_LIMIT}, fed by the caller. */
     public StreamReader(EventLoop loop) {
@@ -72,7 +88,10 @@ public final class StreamReader {
      * an empty array at EOF. With {@code n < 0}, reads until EOF and returns everything.
      */
     public Coroutine<byte[]> read(int n) {
-        return op(ReadOp.READ, n, null);
+        if (lastRead == null || lastRead.count != n) {
+            lastRead = new ReadOp(this, ReadOp.READ, n, null, null);
+        }
+        return bytes(lastRead);
     }
 
     /** Reads until EOF and returns all the bytes; the same as {@code read(-1)}. */
@@ -89,7 +108,10 @@ public final class StreamReader {
      *     can continue
      */
     public Coroutine<byte[]> readLine() {
-        return op(ReadOp.READ_LINE, 0, NEWLINE);
+        if (lineOp == null) {
+            lineOp = new ReadOp(this, ReadOp.READ_LINE, 0, NEWLINE, null);
+        }
+        return bytes(lineOp);
     }
 
     /**
@@ -102,12 +124,16 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readExactly size can not be less than zero: " + n);
         }
-        return op(ReadOp.READ_EXACTLY, n, null);
+        if (lastExactly == null || lastExactly.count != n) {
+            lastExactly = new ReadOp(this, ReadOp.READ_EXACTLY, n, null, null);
+        }
+        return bytes(lastExactly);
     }
 
     /**
      * Reads up to and including the first occurrence of {@code separator}, which may arrive split
-     * across any number of socket reads.
+     * across any number of socket reads. The separator is copied: changing the array afterwards
+     * does not change the read.
      *
      * @throws IncompleteReadError (at the await) if EOF comes first; it holds every buffered
      *     byte, which are consumed
@@ -120,7 +146,10 @@ public final class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("separator should be at least one-byte string");
         }
-        return op(ReadOp.READ_UNTIL, 0, separator.clone());
+        if (lastUntil == null || !Arrays.equals(lastUntil.separator, separator)) {
+            lastUntil = new ReadOp(this, ReadOp.READ_UNTIL, 0, separator.clone(), null);
+        }
+        return bytes(lastUntil);
     }
 
     /** The lines of the stream, for {@code while (Weft.await(lines.hasNext()))}; see there. */
@@ -128,11 +157,9 @@ public final class StreamReader {
         return new LineIterator(this);
     }
 
-    private Coroutine<byte[]> op(int kind, int count, byte[] separator) {
-        @SuppressWarnings("unchecked")
-        Coroutine<byte[]> c = (Coroutine<byte[]>) (Coroutine<?>) new ReadOp(this, kind, count,
-                separator, null);
-        return c;
+    @SuppressWarnings("unchecked")
+    private static Coroutine<byte[]> bytes(ReadOp op) {
+        return (Coroutine<byte[]>) (Coroutine<?>) op;
     }
 
     /** Whether the peer closed its side and every byte was read. */
@@ -168,13 +195,13 @@ public final class StreamReader {
     /** Marks EOF: no more data will come; wakes a waiting read. */
     public void feedEof() {
         eof = true;
-        wake(null);
+        wakeWaiting();
     }
 
     /** Fails the reader: pending and later reads throw {@code exc}. */
     public void setException(Throwable exc) {
         exception = Objects.requireNonNull(exc, "exc");
-        wake(exc);
+        wakeWaiting();
     }
 
     /** The free space of the buffer, for the transport to copy received bytes into. */
@@ -196,8 +223,11 @@ public final class StreamReader {
     }
 
     private void fed() {
-        wake(null);
-        if (transport != null && !paused && buffer.size() > 2 * limit) {
+        wakeWaiting();
+        // A read still waiting after this needs more bytes than are buffered (read to EOF, a
+        // large readExactly): pausing would starve it, so only the others hold the peer back.
+        if (transport != null && !paused && buffer.size() > 2 * limit
+                && (waiter == null || !waiter.waiting())) {
             paused = true;
             transport.pauseReading();
         }
@@ -214,48 +244,103 @@ public final class StreamReader {
         }
     }
 
-    // ---- the waiting protocol of ReadOp ----------------------------------------------------
+    // ---- performing reads ----------------------------------------------------------------
 
-    private void wake(Throwable error) {
-        Future<Void> w = waiter;
-        if (w != null) {
-            waiter = null;
-            if (!w.done()) {
-                if (error != null) {
-                    w.setException(error);
-                } else {
-                    w.setResult(null);
-                }
-            }
+    /**
+     * Performs {@code op} for {@code caller}: its value at once when the buffer allows, or
+     * {@link Frame#SUSPENDED} with the caller's task waiting on the {@link ReadWaiter}, which
+     * performs the read when the task resumes ({@link #completeWaiting}).
+     *
+     * @throws IllegalStateException if the read must wait while another one waits (or was woken
+     *     and its task has not resumed yet), or if another one was woken by data and its task has
+     *     not resumed yet (the buffered bytes are spoken for)
+     */
+    Object awaitRead(ReadOp op, Frame caller) {
+        ReadWaiter w = waiter;
+        if (w != null && w.claimsBytes()) {
+            throw busy(op);
         }
-    }
-
-    /** Suspends {@code op}'s task until data, EOF or an error arrives. */
-    Object waitForData(ReadOp op) {
-        if (waiter != null) {
-            throw new IllegalStateException(op.name() + " called while another coroutine is "
-                    + "already waiting for incoming data on this reader");
+        Object value = attempt(op, 0);
+        if (value != NOT_YET) {
+            return value;
+        }
+        if (w == null) {
+            w = new ReadWaiter(loop, this);
+            waiter = w;
+        } else if (w.op() != null) {
+            throw busy(op); // one waits, or its task has not resumed yet
         }
         if (paused) {
             // The buffer is full and the read still needs more (read to EOF): let more in.
             paused = false;
             transport.resumeReading();
         }
-        Future<Void> w = loop.createFuture();
-        waiter = w;
-        return Frame.await(w, op);
+        searchFrom = op.searches() ? Math.max(0, buffer.size() + 1 - op.separator.length) : 0;
+        return w.suspend(op, caller);
     }
 
-    /** Called by a resumed op: its waiter is spent (also when it was cancelled). */
-    void waiterDone() {
-        Future<Void> w = waiter;
-        if (w != null && w.done()) {
-            waiter = null;
+    private IllegalStateException busy(ReadOp op) {
+        return new IllegalStateException(op.name() + " called while another coroutine is "
+                + "already waiting for incoming data on this reader");
+    }
+
+    /** Wakes the waiting read if what arrived lets it complete (with a value or an error). */
+    private void wakeWaiting() {
+        ReadWaiter w = waiter;
+        if (w != null && w.waiting() && canComplete(w.op())) {
+            w.wake();
         }
     }
 
-    /** Performs {@code op} if the buffer allows: its value, {@link #NOT_YET}, or it throws. */
-    Object attempt(ReadOp op) {
+    /**
+     * Whether the waiting {@code op} would now complete rather than wait on: the test before
+     * its task is woken. Advances {@link #searchFrom} past the bytes searched in vain.
+     */
+    private boolean canComplete(ReadOp op) {
+        if (exception != null || eof) {
+            return true; // every read completes at EOF: with the bytes left, or an error
+        }
+        if (op.searches()) {
+            int at = buffer.indexOf(op.separator, searchFrom);
+            if (at >= 0) {
+                searchFrom = at;
+                return true;
+            }
+            searchFrom = Math.max(0, buffer.size() + 1 - op.separator.length);
+            return searchFrom > limit; // a LimitOverrunError
+        }
+        if (op.kind == ReadOp.READ_EXACTLY) {
+            return buffer.size() >= op.count;
+        }
+        return op.count >= 0 && !buffer.isEmpty();
+    }
+
+    /**
+     * Performs the woken read {@code op}, as its task resumes: the read's value, or it throws.
+     * Only reads that do not wait can run between the wake-up and this, and they leave the
+     * bytes alone (see {@link #awaitRead}), so the read completes.
+     */
+    Object completeWaiting(ReadOp op) {
+        Object value = attempt(op, searchFrom);
+        if (value == NOT_YET) {
+            throw new IllegalStateException(op.name() + " was woken but cannot complete on "
+                    + this + "; this is a weft bug, please report it");
+        }
+        return value;
+    }
+
+    /**
+     * Performs {@code op} if the buffer allows: its value, {@link #NOT_YET}, or it throws.
+     *
+     * @param from where a separator search starts: the bytes before are known not to hold it
+     */
+    private Object attempt(ReadOp op, int from) {
+        if (op.lines != null) {
+            Boolean known = op.lines.known();
+            if (known != null) {
+                return known; // a line not taken with next() yet, or the end of the iteration
+            }
+        }
         if (exception != null) {
             throw Sneaky.<RuntimeException>raise(exception);
         }
@@ -265,11 +350,11 @@ public final class StreamReader {
             case ReadOp.READ_EXACTLY:
                 return takeExactly(op.count);
             case ReadOp.READ_UNTIL:
-                return readUntil(op);
+                return readUntil(op.separator, from);
             case ReadOp.READ_LINE:
-                return readLine(op);
+                return readLine(op.separator, from);
             default:
-                Object line = readLine(op);
+                Object line = readLine(op.separator, from);
                 return line == NOT_YET ? NOT_YET : op.lines.offer((byte[]) line);
         }
     }
@@ -298,9 +383,8 @@ public final class StreamReader {
         return NOT_YET;
     }
 
-    private Object readUntil(ReadOp op) {
-        byte[] sep = op.separator;
-        int at = buffer.indexOf(sep, op.searchFrom);
+    private Object readUntil(byte[] sep, int from) {
+        int at = buffer.indexOf(sep, from);
         if (at >= 0) {
             if (at > limit) {
                 throw new LimitOverrunError("Separator is found, but chunk is longer than limit",
@@ -308,10 +392,10 @@ public final class StreamReader {
             }
             return take(at + sep.length);
         }
-        op.searchFrom = Math.max(0, buffer.size() + 1 - sep.length);
-        if (op.searchFrom > limit) {
+        int searched = Math.max(0, buffer.size() + 1 - sep.length);
+        if (searched > limit) {
             throw new LimitOverrunError("Separator is not found, and chunk exceed the limit",
-                    op.searchFrom);
+                    searched);
         }
         if (eof) {
             throw new IncompleteReadError(take(buffer.size()), -1);
@@ -319,17 +403,16 @@ public final class StreamReader {
         return NOT_YET;
     }
 
-    private Object readLine(ReadOp op) {
+    private Object readLine(byte[] sep, int from) {
         try {
-            return readUntil(op);
+            return readUntil(sep, from);
         } catch (IncompleteReadError e) {
             return e.partial();
         } catch (LimitOverrunError e) {
-            int sepAt = buffer.indexOf(op.separator, e.consumed());
-            buffer.drop(sepAt == e.consumed() ? e.consumed() + op.separator.length
-                    : buffer.size());
-            op.searchFrom = 0;
-            maybeResume();
+            int sepAt = buffer.indexOf(sep, e.consumed());
+            int n = sepAt == e.consumed() ? e.consumed() + sep.length : buffer.size();
+            buffer.drop(n);
+            consumed(n);
             throw e;
         }
     }
@@ -339,14 +422,21 @@ public final class StreamReader {
             return EMPTY;
         }
         byte[] out = buffer.take(n);
-        maybeResume();
+        consumed(n);
         return out;
+    }
+
+    /** {@code n} bytes left the buffer: a waiting read's search moves with them. */
+    private void consumed(int n) {
+        searchFrom = Math.max(0, searchFrom - n);
+        maybeResume();
     }
 
     @Override
     public String toString() {
         return "<StreamReader " + buffer.size() + " bytes" + (eof ? " eof" : "")
                 + (exception != null ? " exception=" + exception : "")
-                + (paused ? " paused" : "") + (waiter != null ? " waiting" : "") + ">";
+                + (paused ? " paused" : "")
+                + (waiter != null && waiter.op() != null ? " waiting" : "") + ">";
     }
 }

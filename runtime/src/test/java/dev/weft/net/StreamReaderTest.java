@@ -222,4 +222,187 @@ class StreamReaderTest {
         assertTrue(t.done());
         assertArrayEquals(bytes("ready\n"), t.result());
     }
+
+    // ---- the reusable read and its one waiter ----------------------------------------------
+
+    @Test
+    void read_cancelledAfterDataWokeItBeforeItResumed_keepsDataForTheNextRead() {
+        Task<byte[]> waiting = loop.createTask(reader.readExactly(3));
+        loop.callLater(1, () -> {
+            reader.feedData(bytes("abc")); // wakes the read: its task is scheduled...
+            waiting.cancel(); // ...and cancelled before it runs
+        });
+
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(waiting));
+        assertEquals(3, reader.bufferedSize());
+        assertEquals("abc", text(loop.runUntilComplete(reader.readExactly(3))));
+    }
+
+    @Test
+    void read_cancelledTwiceOrUncancelledBeforeItResumed_failsOnceAndFreesTheReader() {
+        Task<byte[]> twice = loop.createTask(reader.readLine());
+        loop.callLater(1, () -> {
+            twice.cancel("first");
+            twice.cancel("second");
+        });
+        assertEquals("second", assertThrows(CancelledError.class,
+                () -> loop.runUntilComplete(twice)).getMessage());
+
+        Task<byte[]> withdrawn = loop.createTask(reader.readLine());
+        loop.callLater(1, () -> {
+            withdrawn.cancel();
+            withdrawn.uncancel(); // too late: the waiter was cancelled under the task
+        });
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(withdrawn));
+
+        feedLater("still usable\n");
+        assertEquals("still usable\n", text(loop.runUntilComplete(reader.readLine())));
+    }
+
+    @Test
+    void read_whileTheWokenReadHasNotResumed_failsAndTheWokenReadGetsItsBytes() {
+        Task<byte[]> first = loop.createTask(reader.readLine());
+        List<Throwable> second = new ArrayList<>();
+        loop.callLater(1, () -> {
+            // The second read's task is scheduled first, the woken read's task right after it.
+            loop.createTask(reader.read(100)).addDoneCallback(t -> second.add(t.exception()));
+            reader.feedData(bytes("mine\nmore"));
+        });
+
+        assertEquals("mine\n", text(loop.runUntilComplete(first)));
+        assertTrue(second.get(0) instanceof IllegalStateException, () -> "got " + second);
+        assertEquals("more", text(loop.runUntilComplete(reader.read(100))));
+    }
+
+    @Test
+    void read_whileACancelledReadHasNotResumed_readsTheBufferedBytes() {
+        reader.feedData(bytes("ab"));
+        Task<byte[]> waiting = loop.createTask(reader.readExactly(3));
+        List<String> got = new ArrayList<>();
+        loop.callLater(1, () -> {
+            // Scheduled ahead of the cancelled task's resumption: the bytes are not its any more.
+            loop.createTask(reader.read(10)).addDoneCallback(t -> got.add(text(t.result())));
+            waiting.cancel();
+        });
+
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(waiting));
+        assertEquals(List.of("ab"), got);
+    }
+
+    @Test
+    void readUntil_bytesTakenByAnotherReadWhileItWaits_stillFindsTheSeparator() {
+        reader.feedData(bytes("ab"));
+        Task<byte[]> waiting = loop.createTask(reader.readUntil(bytes("\n")));
+        loop.callLater(1, () -> loop.createTask(reader.read(1))); // takes "a" while it waits
+        loop.callLater(2, () -> reader.feedData(bytes("\n")));
+
+        assertEquals("b\n", text(loop.runUntilComplete(waiting)));
+    }
+
+    @Test
+    void sameRead_awaitedTwice_readsTwice() {
+        reader.feedData(bytes("one\ntwo\n"));
+        assertSame(reader.readLine(), reader.readLine());
+        assertSame(reader.read(5), reader.read(5));
+        assertSame(reader.readUntil(bytes("\n")), reader.readUntil(bytes("\n")));
+
+        dev.weft.Coroutine<byte[]> line = reader.readLine();
+        assertEquals("one\n", text(loop.runUntilComplete(line)));
+        assertEquals("two\n", text(loop.runUntilComplete(line)));
+    }
+
+    @Test
+    void readUntil_separatorArrayChangedAfterTheCall_readsWithTheOriginal() {
+        byte[] sep = bytes(";");
+        dev.weft.Coroutine<byte[]> read = reader.readUntil(sep);
+        sep[0] = ',';
+        reader.feedData(bytes("a,b;c,"));
+
+        assertEquals("a,b;", text(loop.runUntilComplete(read)));
+        assertEquals("c,", text(loop.runUntilComplete(reader.readUntil(sep))));
+    }
+
+    @Test
+    void lines_sameHasNextAwaitedTwice_loosesNoLine() {
+        reader.feedData(bytes("a\nb\n"));
+        AsyncGenerator<byte[]> lines = reader.lines();
+        dev.weft.Coroutine<Boolean> hasNext = lines.hasNext();
+
+        assertTrue(loop.runUntilComplete(hasNext));
+        assertTrue(loop.runUntilComplete(hasNext));
+        assertEquals("a\n", text(lines.next()));
+        assertTrue(loop.runUntilComplete(lines.hasNext()));
+        assertEquals("b\n", text(lines.next()));
+    }
+
+    @Test
+    void readLine_lineTooLongArrivesWhileWaiting_throwsAtTheAwaitAndDiscardsIt() {
+        feedLater("0123456789", "abcdefghij\nok\n");
+
+        assertThrows(LimitOverrunError.class, () -> loop.runUntilComplete(reader.readLine()));
+        assertEquals("ok\n", text(loop.runUntilComplete(reader.readLine())));
+    }
+
+    @Test
+    void readExactly_eofWhileWaiting_throwsIncompleteReadErrorAndLaterReadsAreEmpty() {
+        feedLater("ab");
+        loop.callLater(3, reader::feedEof);
+
+        IncompleteReadError e = assertThrows(IncompleteReadError.class,
+                () -> loop.runUntilComplete(reader.readExactly(4)));
+        assertEquals("ab", text(e.partial()));
+        assertEquals(0, loop.runUntilComplete(reader.read(4)).length);
+        assertEquals(0, loop.runUntilComplete(reader.readLine()).length);
+    }
+
+    @Test
+    void waitingRead_manyTimes_usesOneWaiterAndTaskReprNamesTheRead() {
+        for (int i = 0; i < 3; i++) {
+            Task<byte[]> t = loop.createTask(reader.readLine());
+            assertTrue(t.toString().contains("dev.weft.net.StreamReader.readLine(StreamReader.java)"),
+                    t::toString);
+            String line = "line " + i + "\n";
+            loop.callLater(1, () -> reader.feedData(bytes(line)));
+            assertEquals(line, text(loop.runUntilComplete(t)));
+        }
+        assertFalse(reader.toString().contains("waiting"), reader::toString);
+    }
+
+    // ---- flow control: the 2x limit pause ----------------------------------------------------
+
+    /** A transport that only logs pauseReading/resumeReading. */
+    private static Transport flowLog(List<String> log) {
+        return (Transport) java.lang.reflect.Proxy.newProxyInstance(
+                Transport.class.getClassLoader(), new Class<?>[] {Transport.class},
+                (proxy, method, args) -> {
+                    log.add(method.getName());
+                    return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+    }
+
+    @Test
+    void feed_pastTwiceTheLimit_pausesUntilReadsBringItBackToTheLimit() {
+        List<String> log = new ArrayList<>();
+        reader.setTransport(flowLog(log));
+        reader.feedData(new byte[33]);
+        assertEquals(List.of("pauseReading"), log);
+
+        assertEquals(10, loop.runUntilComplete(reader.read(10)).length); // 23 left
+        assertEquals(List.of("pauseReading"), log);
+        assertEquals(10, loop.runUntilComplete(reader.read(10)).length); // 13 left
+        assertEquals(List.of("pauseReading", "resumeReading"), log);
+    }
+
+    @Test
+    void feed_pastTwiceTheLimitWhileAReadToEofWaits_keepsReading() {
+        List<String> log = new ArrayList<>();
+        reader.setTransport(flowLog(log));
+        reader.feedData(new byte[40]); // paused: nobody reads
+        Task<byte[]> all = loop.createTask(reader.read());
+        loop.callLater(1, () -> reader.feedData(new byte[40]));
+        loop.callLater(2, reader::feedEof);
+
+        assertEquals(80, loop.runUntilComplete(all).length);
+        assertEquals(List.of("pauseReading", "resumeReading"), log); // resumed as the read waited
+    }
 }
