@@ -204,7 +204,7 @@ public final class Condition {
                     return false;
                 }
             }
-            w.setResult(null);
+            w.grantDeferred();
             return true;
         }
 

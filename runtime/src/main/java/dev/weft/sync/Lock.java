@@ -36,9 +36,9 @@ import dev.weft.internal.primitives.WaiterList;
  * <p>Differences from asyncio, all consequences of the direct hand-off: {@link #locked()} stays
  * true between a release and the moment the woken waiter runs (asyncio briefly reports false);
  * and a cancellation that is withdrawn with {@link dev.weft.Task#uncancel()} after the lock was
- * handed to the cancelled task, but before that task ran, does not win the lock back: the task
- * then continues as if it held the lock while the lock went to the next waiter. Code that
- * withdraws cancellations of other tasks must not do so while they wait for a lock.
+ * handed to the cancelled task, but before that task ran, does not win the lock back: the lock
+ * has gone on to the next waiter, and the task still gets its {@code CancelledError} at the
+ * await (asyncio would let it keep the lock there). Either way the lock has one owner.
  *
  * <p>Any task may release the lock, not only the one that acquired it (as in asyncio).
  *

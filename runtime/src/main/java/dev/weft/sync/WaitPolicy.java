@@ -24,7 +24,7 @@ abstract class WaitPolicy {
      *     waiter whose predicate is still false), so the caller must offer it to the next one
      */
     boolean grant(Waiter w) {
-        w.setResult(w.grant);
+        w.grantDeferred();
         return true;
     }
 

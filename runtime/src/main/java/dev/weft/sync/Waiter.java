@@ -1,7 +1,9 @@
 package dev.weft.sync;
 
+import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.internal.FutureHooks;
 import dev.weft.internal.primitives.WaiterList;
 import java.util.function.BooleanSupplier;
 
@@ -19,21 +21,28 @@ import java.util.function.BooleanSupplier;
  *   <li>still pending: the policy takes it out of its queue and it is cancelled, or the policy
  *       keeps it pending to complete it later (a condition's waiter re-acquires its lock first
  *       and then fails with {@code CancelledError});
- *   <li>already granted, its task not yet run: the task will get a {@code CancelledError} at
- *       its await instead of the grant (the task marks the cancellation for its next step), so
- *       the policy passes the grant on ({@link WaitPolicy#forfeit}), once.
+ *   <li>already granted ({@link #grantDeferred}), its task not yet run: the policy passes the
+ *       grant on at once ({@link WaitPolicy#forfeit}), exactly once, and the task gets a
+ *       {@code CancelledError} at its await instead of the grant. The grant is a deferred
+ *       result ({@link FutureHooks}), read only when the task resumes ({@link #take}), so that
+ *       outcome is fixed at the forfeit: a cancellation withdrawn with {@code Task.uncancel()}
+ *       before the task runs cannot make the task resume as the owner of a lock that has
+ *       already gone to the next waiter.
  * </ul>
  * The waiter is never handed to application code, so its {@code cancel} is called by the
  * waiting task only.
  *
  * <p>Threading: confined to the primitive's loop thread.
  */
-final class Waiter extends Future<Object> implements WaiterList.Node<Waiter> {
+final class Waiter extends Future<Object>
+        implements WaiterList.Node<Waiter>, FutureHooks.Source {
     private static final byte FORFEITED = 1;
     /** A condition's waiter that was signalled (it now waits for the lock). */
     static final byte NOTIFIED = 2;
     /** A condition's waiter whose task was cancelled; it fails once it has the lock again. */
     static final byte CANCEL_REQUESTED = 4;
+    /** Completed with its grant by {@link #grantDeferred}: what a cancellation can forfeit. */
+    private static final byte GRANTED = 8;
 
     final WaitPolicy policy;
     /** What the waiter completes with when granted: null, a {@link Held} token, an index. */
@@ -68,20 +77,41 @@ final class Waiter extends Future<Object> implements WaiterList.Node<Waiter> {
     }
 
     /**
+     * Completes this waiter with its {@link #grant}, read when its task resumes; the way a
+     * policy hands over something a cancellation must be able to give back.
+     */
+    void grantDeferred() {
+        set(GRANTED);
+        FutureHooks.get().completeDeferred(this, this);
+    }
+
+    /** What the resuming task gets: the grant, or a {@code CancelledError} once forfeited. */
+    @Override
+    public Object take() {
+        if (has(FORFEITED)) {
+            throw new CancelledError(cancelMessage);
+        }
+        return grant;
+    }
+
+    /**
      * Called by the task waiting on this future when it is cancelled; see the class comment.
      *
-     * @return true if the task will be woken by this future's completion (the usual meaning of
-     *     a successful cancel); false if the waiter was already granted, in which case the task
-     *     delivers the cancellation at its next step itself
+     * @return true if the task will be woken by this future and get a {@code CancelledError}
+     *     from it (the usual meaning of a successful cancel, also after a forfeited grant);
+     *     false if the waiter was done otherwise, in which case the task delivers the
+     *     cancellation at its next step itself
      */
     @Override
     public boolean cancel(String msg) {
         if (!done()) {
             return policy.cancelPending(this, msg) || super.cancel(msg);
         }
-        if (!has(FORFEITED) && !cancelled() && exception() == null) {
+        if (has(GRANTED) && !has(FORFEITED)) {
             set(FORFEITED);
+            cancelMessage = msg;
             policy.forfeit(this);
+            return true;
         }
         return false;
     }

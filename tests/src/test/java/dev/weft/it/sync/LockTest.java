@@ -206,6 +206,42 @@ class LockTest {
         new VirtualLoop().runWithoutReports(() -> cancelWokenLastWaiter(new Lock()));
     }
 
+    /** Holds the lock for one iteration, counting holders; answers how it ended. */
+    @Async
+    static Coroutine<String> countedHolder(Lock lock, int[] holders) {
+        try {
+            Weft.await(lock.acquire());
+        } catch (CancelledError e) {
+            return Weft.done("cancelled");
+        }
+        holders[0]++;
+        holders[1] = Math.max(holders[1], holders[0]);
+        Weft.await(Weft.sleep(0));
+        holders[0]--;
+        lock.release();
+        return Weft.done("held");
+    }
+
+    @Async
+    static Coroutine<String> cancelThenUncancelWokenWaiter(Lock lock) {
+        int[] holders = new int[2]; // holding now, most at once
+        Weft.await(lock.acquire());
+        Task<String> b = Weft.createTask(countedHolder(lock, holders));
+        Task<String> c = Weft.createTask(countedHolder(lock, holders));
+        Weft.await(Weft.sleep(0));
+        lock.release(); // handed to B, which has not run yet
+        b.cancel();     // B forfeits: the lock goes on to C
+        b.uncancel();   // withdrawn before B runs: it must not make B an owner again
+        String outcome = Weft.await(b) + ", " + Weft.await(c);
+        return Weft.done(outcome + ", most holders at once " + holders[1] + ", " + lock);
+    }
+
+    @Test
+    void cancel_wokenWaiterThenUncancel_theLockHasOneOwnerOnly() {
+        assertEquals("cancelled, held, most holders at once 1, <Lock [unlocked]>",
+                new VirtualLoop().runWithoutReports(() -> cancelThenUncancelWokenWaiter(new Lock())));
+    }
+
     @Async
     static Coroutine<Void> cancelBeforeSuspending(Lock lock) {
         Weft.await(lock.acquire());

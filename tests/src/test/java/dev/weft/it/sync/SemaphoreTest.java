@@ -157,6 +157,41 @@ class SemaphoreTest {
         return Weft.done();
     }
 
+    @Async
+    static Coroutine<String> countedPermitHolder(Semaphore sem, int[] holders) {
+        try {
+            Weft.await(sem.acquire());
+        } catch (CancelledError e) {
+            return Weft.done("cancelled");
+        }
+        holders[0]++;
+        holders[1] = Math.max(holders[1], holders[0]);
+        Weft.await(Weft.sleep(0));
+        holders[0]--;
+        sem.release();
+        return Weft.done("held");
+    }
+
+    @Async
+    static Coroutine<String> cancelThenUncancelWokenPermitWaiter(Semaphore sem) {
+        int[] holders = new int[2];
+        Weft.await(sem.acquire());
+        Task<String> b = Weft.createTask(countedPermitHolder(sem, holders));
+        Task<String> c = Weft.createTask(countedPermitHolder(sem, holders));
+        Weft.await(Weft.sleep(0));
+        sem.release(); // the one permit is handed to B, which has not run yet
+        b.cancel();    // B forfeits it to C
+        b.uncancel();  // withdrawn before B runs: B must not spend the permit C now has
+        String outcome = Weft.await(b) + ", " + Weft.await(c);
+        return Weft.done(outcome + ", most holders at once " + holders[1] + ", " + sem);
+    }
+
+    @Test
+    void cancel_wokenWaiterThenUncancel_noPermitIsSpentTwice() {
+        assertEquals("cancelled, held, most holders at once 1, <Semaphore [unlocked, value:1]>",
+                new VirtualLoop().runWithoutReports(() -> cancelThenUncancelWokenPermitWaiter(new Semaphore(1))));
+    }
+
     @Test
     void hold_tryWithResources_givesThePermitBack() {
         new VirtualLoop().runWithoutReports(() -> holds(new BoundedSemaphore(1)));
