@@ -6,8 +6,9 @@ package dev.weft.sync;
  * fails with {@link IllegalStateException} (asyncio's {@code ValueError}) and changes nothing,
  * which catches a double release early.
  *
- * <p>As in asyncio, the check counts free permits only: a release while a waiter is queued
- * always succeeds (its permit goes to that waiter).
+ * <p>As asyncio's counter does, the check counts the free permits and those handed to woken
+ * waiters whose tasks have not run yet: a release while a waiter is queued succeeds (its permit
+ * goes to that waiter) unless every permit is already free or on its way to a woken waiter.
  *
  * <p>Loop binding, threading and null policy are those of {@link Semaphore}.
  */

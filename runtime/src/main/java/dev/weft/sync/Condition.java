@@ -137,7 +137,7 @@ public final class Condition {
 
     private void checkSignal(String what) {
         lock.binding().check(this);
-        if (!lock.isLocked()) {
+        if (!lock.isLocked() || lock.inFlight()) { // handed to a task not yet run: nobody holds it
             throw new IllegalStateException("cannot " + what + " on an un-acquired lock: acquire the "
                     + "condition's lock first (" + this + ")");
         }
@@ -158,7 +158,7 @@ public final class Condition {
     private Object waitFrom(Frame caller, BooleanSupplier predicate) {
         LoopBinding binding = lock.binding();
         binding.check(this);
-        if (!lock.isLocked()) {
+        if (!lock.isLocked() || lock.inFlight()) {
             throw new IllegalStateException("cannot wait on an un-acquired lock: acquire the "
                     + "condition's lock first (" + this + ")");
         }
@@ -186,7 +186,7 @@ public final class Condition {
         @Override
         boolean grant(Waiter w) {
             if (w.has(Waiter.CANCEL_REQUESTED)) {
-                w.setException(new CancelledError(w.cancelMessage));
+                w.failDeferred(new CancelledError(w.cancelMessage));
                 return true;
             }
             BooleanSupplier p = w.predicate;
@@ -195,7 +195,11 @@ public final class Condition {
                 try {
                     ok = p.getAsBoolean();
                 } catch (Throwable t) { // the waiter's own error: rethrown at its await
-                    w.setException(t);
+                    w.failDeferred(t);
+                    return true;
+                }
+                if (w.has(Waiter.CANCEL_REQUESTED)) { // the predicate cancelled the waiter's task
+                    w.failDeferred(new CancelledError(w.cancelMessage));
                     return true;
                 }
                 if (!ok) {
@@ -225,10 +229,24 @@ public final class Condition {
             return true;
         }
 
-        /** Handed the lock after a signal, then cancelled: the signal goes to the next waiter. */
+        /**
+         * Handed the lock after a signal, then cancelled: the signal goes to the next waiter; the
+         * lock stays with {@code w}, whose wait ends holding it, with a {@code CancelledError}.
+         */
         @Override
         void forfeit(Waiter w) {
             notifyWaiters(1);
+        }
+
+        /** The waiter's task resumed holding the lock: the lock's hand-off is over. */
+        @Override
+        void taken(Waiter w) {
+            lock.tookOver(w);
+        }
+
+        @Override
+        void takenForfeited(Waiter w) {
+            lock.tookOver(w);
         }
     }
 

@@ -63,8 +63,8 @@ public final class Lock {
     private final Coroutine<Held> hold = new Acquire<>(true);
     private boolean locked;
     /**
-     * The waiter the lock was last handed to, until the next release: lets a forfeiting waiter
-     * tell whether the lock is still its own to pass on, even if some task released it meanwhile.
+     * The waiter the lock was last handed to, until its task takes it: lets a forfeiting waiter
+     * tell whether the lock is still its own to pass on, and a release in between be refused.
      */
     private Waiter handedTo;
 
@@ -97,7 +97,9 @@ public final class Lock {
      * iteration), else it becomes free.
      *
      * @throws IllegalStateException if the lock is not locked (asyncio's {@code RuntimeError}),
-     *     or if called on a thread other than its loop's; the lock is unchanged then
+     *     or was just handed to a waiting task that has not run yet (so nobody holds it to
+     *     release it: a second release of the same acquire), or if called on a thread other than
+     *     its loop's; the lock is unchanged then
      */
     public void release() {
         binding.check(this);
@@ -105,8 +107,17 @@ public final class Lock {
             throw new IllegalStateException("Lock is not acquired: release() without a matching "
                     + "acquire() (" + this + ")");
         }
+        if (inFlight()) {
+            throw new IllegalStateException("Lock is not acquired: it was handed to a waiting task "
+                    + "that has not run yet, so this release() is one too many (" + this + ")");
+        }
         handedTo = null;
         handOff();
+    }
+
+    /** Whether the lock was handed to a waiter whose task has not resumed yet. */
+    boolean inFlight() {
+        return handedTo != null && handedTo.inFlight();
     }
 
     /**
@@ -183,6 +194,19 @@ public final class Lock {
                 handedTo = null;
                 handOff();
             }
+        }
+
+        /** Held now by a running task: the hand-off is over (and {@code w} is not kept alive). */
+        @Override
+        void taken(Waiter w) {
+            tookOver(w);
+        }
+    }
+
+    /** {@code w}'s task resumed holding the lock; called by every policy whose waiters get it. */
+    void tookOver(Waiter w) {
+        if (handedTo == w) {
+            handedTo = null;
         }
     }
 

@@ -42,6 +42,11 @@ public sealed class Semaphore permits BoundedSemaphore {
     /** The most permits a release may leave free, or -1 for no bound. */
     private final int bound;
     private int value;
+    /**
+     * Permits handed to woken waiters whose tasks have not resumed yet: counted with the free
+     * ones by a {@link BoundedSemaphore}'s over-release check, as asyncio's counter counts them.
+     */
+    private int inFlight;
 
     /**
      * Creates a semaphore with {@code value} free permits, bound to no loop yet.
@@ -89,11 +94,12 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public void release() {
         binding.check(this);
+        if (bound >= 0 && value + inFlight >= bound) {
+            throw new IllegalStateException("BoundedSemaphore released too many times: all "
+                    + bound + " permits are already free" + (inFlight > 0 ? " or handed to woken "
+                    + "waiters that have not run yet" : "") + " (" + this + ")");
+        }
         if (waiters.isEmpty()) {
-            if (value == bound) {
-                throw new IllegalStateException("BoundedSemaphore released too many times: all "
-                        + bound + " permits are already free (" + this + ")");
-            }
             if (value == Integer.MAX_VALUE) {
                 throw new IllegalStateException("Semaphore value would overflow: " + this);
             }
@@ -125,6 +131,7 @@ public sealed class Semaphore permits BoundedSemaphore {
     private void handOff() {
         Waiter w = waiters.pollFirst();
         if (w != null) {
+            inFlight++;
             w.policy.grant(w);
         } else {
             value++;
@@ -156,7 +163,14 @@ public sealed class Semaphore permits BoundedSemaphore {
         /** A permit was handed to {@code w}, whose task will not have it: pass it on. */
         @Override
         void forfeit(Waiter w) {
+            inFlight--;
             handOff();
+        }
+
+        /** The permit reached its task. */
+        @Override
+        void taken(Waiter w) {
+            inFlight--;
         }
     }
 

@@ -47,4 +47,15 @@ abstract class WaitPolicy {
      */
     void forfeit(Waiter w) {
     }
+
+    /** {@code w}'s task resumed and took what it was granted (or the failure it was granted with). */
+    void taken(Waiter w) {
+    }
+
+    /**
+     * {@code w}'s task resumed after {@link #forfeit}: it gets a {@code CancelledError} now. A
+     * condition's waiter still holds the lock then; a lock's or a semaphore's holds nothing.
+     */
+    void takenForfeited(Waiter w) {
+    }
 }

@@ -4,6 +4,7 @@ import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.FutureHooks;
+import dev.weft.internal.Sneaky;
 import dev.weft.internal.primitives.WaiterList;
 import java.util.function.BooleanSupplier;
 
@@ -41,12 +42,21 @@ final class Waiter extends Future<Object>
     static final byte NOTIFIED = 2;
     /** A condition's waiter whose task was cancelled; it fails once it has the lock again. */
     static final byte CANCEL_REQUESTED = 4;
-    /** Completed with its grant by {@link #grantDeferred}: what a cancellation can forfeit. */
+    /** Completed by {@link #grantDeferred} or {@link #failDeferred}: its outcome is read by {@link #take}. */
     private static final byte GRANTED = 8;
+    /** Its task has resumed and read the outcome: a lock handed to it is really held now. */
+    private static final byte TAKEN = 16;
+
+    private static final FutureHooks HOOKS = FutureHooks.get();
 
     final WaitPolicy policy;
     /** What the waiter completes with when granted: null, a {@link Held} token, an index. */
     Object grant;
+    /**
+     * The exception a waiter that was handed the lock anyway ends with (a condition's waiter that
+     * was cancelled, or whose predicate threw); null for a plain grant.
+     */
+    private Throwable failure;
     /** A condition's predicate, tested each time the waiter is given the lock; else null. */
     BooleanSupplier predicate;
     /** The message of a cancellation a condition's waiter delivers once it has the lock. */
@@ -82,14 +92,45 @@ final class Waiter extends Future<Object>
      */
     void grantDeferred() {
         set(GRANTED);
-        FutureHooks.get().completeDeferred(this, this);
+        if (!HOOKS.completeDeferred(this, this)) {
+            // A primitive only grants waiters it took out of its queue, which are pending.
+            throw new IllegalStateException("weft bug: granted a waiter that was already done");
+        }
     }
 
-    /** What the resuming task gets: the grant, or a {@code CancelledError} once forfeited. */
+    /**
+     * Like {@link #grantDeferred}, for a waiter handed a lock that it must hold when its task
+     * resumes, but that then fails with {@code error} (a condition's wait that was cancelled, or
+     * whose predicate threw): the failure, too, is read only when the task resumes, so the
+     * lock's hand-off is settled the same way for every waiter.
+     */
+    void failDeferred(Throwable error) {
+        failure = error;
+        grantDeferred();
+    }
+
+    /**
+     * Whether this waiter was handed something that its task has not taken yet: the window in
+     * which nobody may act as the lock's owner.
+     */
+    boolean inFlight() {
+        return has(GRANTED) && !has(TAKEN) && !has(FORFEITED);
+    }
+
+    /**
+     * What the resuming task gets: the grant, the failure it was granted with, or a
+     * {@code CancelledError} once forfeited.
+     */
     @Override
     public Object take() {
+        set(TAKEN);
         if (has(FORFEITED)) {
+            policy.takenForfeited(this);
             throw new CancelledError(cancelMessage);
+        }
+        policy.taken(this);
+        if (failure != null) {
+            throw Sneaky.<RuntimeException>raise(failure);
         }
         return grant;
     }
@@ -107,13 +148,20 @@ final class Waiter extends Future<Object>
         if (!done()) {
             return policy.cancelPending(this, msg) || super.cancel(msg);
         }
-        if (has(GRANTED) && !has(FORFEITED)) {
+        if (!has(GRANTED) || has(TAKEN)) {
+            return false; // an Event's or Barrier's waiter: nothing to give back
+        }
+        if (failure != null) {
+            // It holds the lock and fails anyway; a cancellation makes that a CancelledError.
+            if (!(failure instanceof CancelledError)) {
+                failure = new CancelledError(msg);
+            }
+        } else if (!has(FORFEITED)) {
             set(FORFEITED);
             cancelMessage = msg;
             policy.forfeit(this);
-            return true;
         }
-        return false;
+        return true; // its task resumes through take(), which throws the CancelledError
     }
 
     @Override

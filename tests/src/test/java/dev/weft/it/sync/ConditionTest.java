@@ -269,6 +269,69 @@ class ConditionTest {
     }
 
     @Async
+    static Coroutine<Void> takeAndRelease(Condition cond) {
+        Weft.await(cond.acquire());
+        cond.release();
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<String> signalWhileHandedOver(Condition cond) {
+        Weft.await(cond.acquire());
+        Task<Void> b = Weft.createTask(takeAndRelease(cond));
+        Weft.await(Weft.sleep(0));
+        cond.release(); // handed to B, which has not run: nobody holds the lock now
+        IllegalStateException e = assertThrows(IllegalStateException.class, cond::signal);
+        Weft.await(b);
+        return Weft.done(e.getMessage());
+    }
+
+    @Test
+    void signal_whileTheLockIsHandedToATaskNotYetRun_failsAsUnacquired() {
+        String message = new VirtualLoop().runWithoutReports(() -> signalWhileHandedOver(new Condition()));
+        assertTrue(message.startsWith("cannot signal on an un-acquired lock"), message);
+    }
+
+    @Async
+    static Coroutine<String> selfCancellingPredicate(Condition cond) {
+        Weft.await(cond.acquire());
+        Task<?> me = Weft.currentTask().orElseThrow();
+        boolean[] first = {true};
+        try {
+            Weft.await(cond.until(() -> {
+                if (first[0]) {
+                    first[0] = false;
+                    return false;
+                }
+                me.cancel("from the predicate");
+                return true;
+            }));
+        } catch (CancelledError e) {
+            boolean held = cond.locked();
+            cond.release();
+            return Weft.done("cancelled (" + e.getMessage() + "), lock held " + held);
+        }
+        cond.release();
+        return Weft.done("returned although cancelled");
+    }
+
+    @Async
+    static Coroutine<String> cancelFromPredicate(Condition cond) {
+        Task<String> w = Weft.createTask(selfCancellingPredicate(cond));
+        Weft.await(Weft.sleep(0));
+        Weft.await(cond.acquire());
+        cond.signal(); // w's predicate runs when the lock reaches it, and cancels w's task
+        cond.release();
+        return Weft.done(Weft.await(w));
+    }
+
+    @Test
+    void until_predicateCancelsItsOwnTask_theWaitEndsWithCancelledErrorHoldingTheLock() {
+        assertEquals("cancelled (from the predicate), lock held true",
+                new VirtualLoop().runWithoutReports(() -> cancelFromPredicate(new Condition())));
+    }
+
+    @Async
     static Coroutine<Void> plainAcquirer(Lock lock, List<String> log, String name) {
         log.add(name + " waits for the lock");
         Weft.await(lock.acquire());

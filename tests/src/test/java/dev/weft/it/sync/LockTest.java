@@ -243,6 +243,29 @@ class LockTest {
     }
 
     @Async
+    static Coroutine<String> releaseTwice(Lock lock) {
+        int[] holders = new int[2];
+        Weft.await(lock.acquire());
+        Task<String> b = Weft.createTask(countedHolder(lock, holders));
+        Task<String> c = Weft.createTask(countedHolder(lock, holders));
+        Weft.await(Weft.sleep(0));
+        lock.release(); // handed to B, which has not run yet
+        IllegalStateException e = assertThrows(IllegalStateException.class, lock::release,
+                "a second release of one acquire must not hand the lock to C as well");
+        String outcome = Weft.await(b) + ", " + Weft.await(c);
+        return Weft.done(outcome + ", most holders at once " + holders[1] + ", " + lock + " / "
+                + e.getMessage());
+    }
+
+    @Test
+    void release_twiceWhileTheWokenWaiterHasNotRun_failsAndTheLockKeepsOneOwner() {
+        assertEquals("held, held, most holders at once 1, <Lock [unlocked]> / Lock is not "
+                + "acquired: it was handed to a waiting task that has not run yet, so this "
+                + "release() is one too many (<Lock [locked, waiters:1]>)",
+                new VirtualLoop().runWithoutReports(() -> releaseTwice(new Lock())));
+    }
+
+    @Async
     static Coroutine<Void> cancelBeforeSuspending(Lock lock) {
         Weft.await(lock.acquire());
         Task<Void> self = Weft.createTask(selfCancelledAcquire(lock));

@@ -192,6 +192,27 @@ class SemaphoreTest {
                 new VirtualLoop().runWithoutReports(() -> cancelThenUncancelWokenPermitWaiter(new Semaphore(1))));
     }
 
+    @Async
+    static Coroutine<String> boundedReleaseTwice(BoundedSemaphore sem) {
+        int[] holders = new int[2];
+        Weft.await(sem.acquire());
+        Task<String> b = Weft.createTask(countedPermitHolder(sem, holders));
+        Weft.await(Weft.sleep(0));
+        sem.release(); // the one permit is on its way to B
+        IllegalStateException e = assertThrows(IllegalStateException.class, sem::release,
+                "over-released while the permit is handed to B, as asyncio counts it");
+        String outcome = Weft.await(b);
+        return Weft.done(outcome + ", " + sem + " / " + e.getMessage());
+    }
+
+    @Test
+    void release_boundedTwiceWhileTheWokenWaiterHasNotRun_fails() {
+        assertEquals("held, <BoundedSemaphore [unlocked, value:1]> / BoundedSemaphore released "
+                + "too many times: all 1 permits are already free or handed to woken waiters that "
+                + "have not run yet (<BoundedSemaphore [locked]>)",
+                new VirtualLoop().runWithoutReports(() -> boundedReleaseTwice(new BoundedSemaphore(1))));
+    }
+
     @Test
     void hold_tryWithResources_givesThePermitBack() {
         new VirtualLoop().runWithoutReports(() -> holds(new BoundedSemaphore(1)));
