@@ -194,13 +194,16 @@ public final class StreamReader {
 
     /** Marks EOF: no more data will come; wakes a waiting read. */
     public void feedEof() {
+        LoopBridge.get().checkThread(loop);
         eof = true;
         wakeWaiting();
     }
 
     /** Fails the reader: pending and later reads throw {@code exc}. */
     public void setException(Throwable exc) {
-        exception = Objects.requireNonNull(exc, "exc");
+        Objects.requireNonNull(exc, "exc");
+        LoopBridge.get().checkThread(loop);
+        exception = exc;
         wakeWaiting();
     }
 
@@ -256,6 +259,7 @@ public final class StreamReader {
      *     not resumed yet (the buffered bytes are spoken for)
      */
     Object awaitRead(ReadOp op, Frame caller) {
+        LoopBridge.get().checkThread(loop); // the buffer and the waiter are the loop thread's
         ReadWaiter w = waiter;
         if (w != null && w.claimsBytes()) {
             throw busy(op);
@@ -263,6 +267,10 @@ public final class StreamReader {
         Object value = attempt(op, 0);
         if (value != NOT_YET) {
             return value;
+        }
+        if (loop.isClosed()) {
+            throw new IllegalStateException("event loop is closed: " + op.name() + " cannot wait "
+                    + "for data on a reader of a closed loop");
         }
         if (w == null) {
             w = new ReadWaiter(loop, this);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The stream reader fed by hand on virtual time: each read is run as a task (the runtime wraps
@@ -404,5 +405,49 @@ class StreamReaderTest {
 
         assertEquals(80, loop.runUntilComplete(all).length);
         assertEquals(List.of("pauseReading", "resumeReading"), log); // resumed as the read waited
+    }
+
+    @Test
+    @Timeout(10)
+    void feedEofAndSetException_fromAnotherThread_failAndChangeNothing() throws Exception {
+        List<Throwable> errors = new ArrayList<>();
+        Thread intruder = new Thread(() -> {
+            for (Runnable call : List.<Runnable>of(reader::feedEof,
+                    () -> reader.setException(new IOException("x")))) {
+                try {
+                    call.run();
+                } catch (IllegalStateException e) {
+                    errors.add(e);
+                }
+            }
+        }, "intruder");
+        intruder.start();
+        intruder.join();
+        assertEquals(2, errors.size(), "both calls refused");
+        assertFalse(reader.atEof());
+        assertEquals(null, reader.exception());
+    }
+
+    @Test
+    @Timeout(10)
+    void read_awaitedFromATaskOfAnotherLoopsThread_failsWithIllegalState() throws Exception {
+        List<Object> outcome = new ArrayList<>();
+        Thread other = new Thread(() -> {
+            EventLoop theirs = EventLoop.create(Clock.virtual());
+            try {
+                outcome.add(theirs.runUntilComplete(reader.readLine()));
+            } catch (IllegalStateException e) {
+                outcome.add(e);
+            } finally {
+                theirs.close();
+            }
+        }, "other-loop");
+        other.setDaemon(true); // a regression would leave it waiting for ever on our reader
+        other.start();
+        other.join(5_000);
+        assertFalse(other.isAlive(), "the other loop's read hangs instead of failing");
+        assertTrue(outcome.get(0) instanceof IllegalStateException, String.valueOf(outcome));
+        reader.feedData(bytes("still usable\n"));
+        assertEquals("still usable\n", text(loop.runUntilComplete(reader.readLine())));
     }
 }
