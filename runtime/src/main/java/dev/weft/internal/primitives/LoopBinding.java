@@ -4,6 +4,8 @@ import dev.weft.EventLoop;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.internal.LoopBridge;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Optional;
 
 /**
@@ -29,13 +31,23 @@ import java.util.Optional;
  * messages take the slow path.
  *
  * <p>Not API. Threading: confined to the bound loop's thread, but safe to call from any thread:
- * that is what it checks. The fields are plain because a thread that fails the check never
- * writes them, and binding happens on the one thread allowed to use the primitive. Null policy:
+ * that is what it checks. The field is read plainly on the hot path; binding is a
+ * compare-and-set, so two threads running loops that race to bind the same unbound primitive
+ * cannot both win: the loser is checked against the winner's loop and fails. Null policy:
  * the {@code primitive} arguments are only named in messages (by {@code toString}) and must not
  * be null.
  */
 public final class LoopBinding {
     private static final LoopBridge BRIDGE = LoopBridge.get();
+    private static final VarHandle LOOP;
+
+    static {
+        try {
+            LOOP = MethodHandles.lookup().findVarHandle(LoopBinding.class, "loop", EventLoop.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Thread creator = Thread.currentThread();
     private EventLoop loop;
@@ -69,11 +81,16 @@ public final class LoopBinding {
      */
     public EventLoop loopToWaitOn(Object primitive) {
         EventLoop running = Weft.loop();
-        if (loop == null) {
-            loop = running; // reached only if check() was skipped: bind as check() would have
-        } else if (running != loop) {
+        EventLoop bound = loop;
+        if (bound == null) { // reached only if check() was skipped: bind as check() would have
+            if (bind(running)) {
+                return running;
+            }
+            bound = (EventLoop) LOOP.getAcquire(this);
+        }
+        if (running != bound) {
             throw new IllegalStateException(primitive + " is bound to a different event loop ("
-                    + loop + "), not to the one running on thread '"
+                    + bound + "), not to the one running on thread '"
                     + Thread.currentThread().getName() + "': a primitive serves one loop; "
                     + "create a new one for each Weft.run");
         }
@@ -85,7 +102,9 @@ public final class LoopBinding {
         if (l == null) {
             EventLoop running = runningLoop();
             if (running != null) {
-                loop = running;
+                if (!bind(running)) { // another loop's thread bound it first
+                    checkSlowly(primitive, (EventLoop) LOOP.getAcquire(this));
+                }
             } else if (me != creator) {
                 throw new IllegalStateException(primitive + " used from thread '" + me.getName()
                         + "' before any event loop used it: until then only its creator, thread '"
@@ -105,6 +124,11 @@ public final class LoopBinding {
             throw new IllegalStateException("event loop is closed");
         }
         // else the loop came to this thread between the two reads of its owner: fine
+    }
+
+    /** Binds to {@code running} unless some loop was bound first; whether this call bound it. */
+    private boolean bind(EventLoop running) {
+        return LOOP.compareAndSet(this, (EventLoop) null, running);
     }
 
     /** The loop running on this thread, or null; reached only off the hot path. */
