@@ -71,11 +71,11 @@ final class WaitFor implements Body {
     private static Object start(Frame frame) {
         Object awaitable = frame.getR(AWAITABLE);
         Duration timeout = (Duration) frame.getR(TIMEOUT);
-        EventLoop loop = Weft.loop();
         Object value;
         if (timeout == null) {
             value = Frame.await(awaitable, frame);
         } else if (timeout.isZero() || timeout.isNegative()) {
+            EventLoop loop = Weft.loop(); // only this way needs the loop itself
             return expireAtOnce(FutureOf.of(awaitable, loop), loop, frame);
         } else {
             value = Frame.await(Weft.timeout(timeout).runAwaitable(awaitable, "Weft.waitFor"), frame);
