@@ -88,9 +88,15 @@ final class Signals {
         }
     }
 
-    /** Whether {@code handler} is the JVM's own handler of INT, TERM and HUP (it exits the JVM). */
+    /**
+     * Whether {@code handler} is the JVM's own handler of INT, TERM and HUP (it exits the JVM).
+     * {@code sun.misc.Signal} hands it back wrapped, a wrapper whose {@code toString} is the
+     * wrapped handler's, {@code java.lang.Terminator$1@...} on JDK 17 to 25: the only way to
+     * recognise it without reaching into {@code java.base}.
+     */
     static boolean isJvmDefault(SignalHandler handler) {
         return handler == SignalHandler.SIG_DFL
-                || handler.getClass().getName().startsWith("java.lang.Terminator");
+                || handler.getClass().getName().startsWith("java.lang.Terminator")
+                || String.valueOf(handler).startsWith("java.lang.Terminator");
     }
 }
