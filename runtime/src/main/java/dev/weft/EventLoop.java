@@ -315,8 +315,10 @@ public final class EventLoop {
      * Runs {@code handler} on the loop's thread each time the process receives the signal
      * {@code name} (asyncio's {@code add_signal_handler}): {@code "INT"} or {@code "SIGINT"},
      * {@code "TERM"}, {@code "HUP"}, {@code "USR1"}, ... Replaces this loop's earlier handler of
-     * that signal. The handlers are removed when the loop closes. See {@link LoopSignals} for
-     * how signals reach Java and which ones cannot.
+     * that signal. The handlers are removed when the loop closes. Signals reach Java through
+     * {@code sun.misc.Signal} (module {@code jdk.unsupported}), on a JVM thread that posts the
+     * handler with {@link #callSoonThreadsafe}; a signal handler belongs to the whole process, so
+     * of two loops handling one signal the later gets it until it removes its handler.
      *
      * @throws IllegalArgumentException if the platform knows no signal of that name
      * @throws UnsupportedOperationException if the JVM cannot hand the signal to Java code (it is

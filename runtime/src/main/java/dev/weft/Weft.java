@@ -112,9 +112,11 @@ public final class Weft {
      *
      * <p>Ctrl-C: while it runs, the first SIGINT cancels the main task, so its {@code finally}
      * blocks run, and then this method throws {@link KeyboardInterrupt} (asyncio.run's behaviour
-     * since Python 3.11); a second SIGINT ends the JVM at once with status 130. See
-     * {@link RunInterrupt} for when SIGINT is left alone ({@code -Dweft.run.sigint=false}, a
-     * handler of the program's own, {@code -Xrs}).
+     * since Python 3.11); a second SIGINT ends the JVM at once with status 130 (no shutdown
+     * hooks: the cleanup is stuck). SIGINT is left as it was, as asyncio leaves it, when the
+     * program installed a handler of its own, when another {@code Weft.run} already holds it,
+     * when the JVM cannot hand it to Java code ({@code -Xrs}, a process started with SIGINT
+     * ignored), and with {@code -Dweft.run.sigint=false}.
      *
      * @throws KeyboardInterrupt if SIGINT cancelled the main task
      * @throws IllegalStateException if called on a thread that is running a loop

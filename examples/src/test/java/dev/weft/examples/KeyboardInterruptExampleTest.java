@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Timeout;
  *       made the same way ({@code seeds/threads/KeyboardInterruptTasks.py}).</li>
  *   <li>{@link StuckCleanup}: a second SIGINT while the cleanup is stuck ends the JVM at once,
  *       with status 130.</li>
+ *   <li>{@link SignalProbe} under {@code -Xrs}, where the JVM keeps SIGINT to itself:
+ *       {@code addSignalHandler("INT", ...)} fails with a message that says so, and
+ *       {@code Weft.run} works without its Ctrl-C handling.</li>
  * </ul>
  *
  * <p>Needs a POSIX {@code kill} and Linux's {@code /proc} (to see whether this JVM was started with
@@ -67,6 +70,17 @@ class KeyboardInterruptExampleTest {
         assertTrue(!child.output().contains("cleanup done"), child.output());
     }
 
+    @Test
+    void addSignalHandler_jvmRunningWithXrs_clearUnsupportedOperationExceptionAndWeftRunStillWorks() throws Exception {
+        Child child = Child.start(List.of("-Xrs", SignalProbe.class.getName()));
+
+        int status = child.waitFor();
+
+        assertEquals(0, status, child.output());
+        assertEquals("UnsupportedOperationException: the JVM cannot hand SIGINT to Java code: the VM or "
+                + "the OS reserves it (is the JVM running with -Xrs?)\n", child.output());
+    }
+
     /** A child JVM running one of the examples, its output read line by line. */
     private static final class Child {
         private final Process process;
@@ -78,7 +92,8 @@ class KeyboardInterruptExampleTest {
             this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        static Child start(List<String> mainAndArgs) throws IOException {
+        /** Starts {@code java [-javaagent of this JVM] -cp [this class path] ARGS}. */
+        static Child start(List<String> args) throws IOException {
             List<String> cmd = new ArrayList<>();
             if (sigintIgnoredHere()) {
                 cmd.addAll(List.of("env", "--default-signal=INT"));
@@ -89,8 +104,12 @@ class KeyboardInterruptExampleTest {
                     cmd.add(arg);
                 }
             }
+            List<String> rest = new ArrayList<>(args);
+            while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+                cmd.add(rest.remove(0)); // JVM options go before the class path
+            }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
-            cmd.addAll(mainAndArgs);
+            cmd.addAll(rest);
             return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
 
