@@ -2,8 +2,6 @@ package dev.weft;
 
 import java.util.HashMap;
 import java.util.Map;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * One event loop's signal handlers ({@link EventLoop#addSignalHandler}): each maps a signal to a
@@ -23,12 +21,10 @@ import sun.misc.SignalHandler;
 final class LoopSignals {
     /** A signal this loop handles: its current callback and what to give the signal back to. */
     private static final class Entry {
-        final Signal signal;
         volatile Runnable callback;
-        SignalHandler previous;
+        Signals.Installed installed;
 
-        Entry(Signal signal, Runnable callback) {
-            this.signal = signal;
+        Entry(Runnable callback) {
             this.callback = callback;
         }
     }
@@ -41,15 +37,15 @@ final class LoopSignals {
     }
 
     synchronized void add(String name, Runnable callback) {
-        Signal signal = Signals.of(name);
-        Entry e = entries.get(signal.getName());
+        String key = Signals.canonicalName(name);
+        Entry e = entries.get(key);
         if (e != null) {
             e.callback = callback;
             return;
         }
-        Entry entry = new Entry(signal, callback);
-        entry.previous = Signals.install(signal, s -> deliver(entry));
-        entries.put(signal.getName(), entry);
+        Entry entry = new Entry(callback);
+        entry.installed = Signals.install(key, () -> deliver(entry));
+        entries.put(key, entry);
     }
 
     /** On the JVM's signal thread: hands the callback to the loop. */
@@ -63,17 +59,17 @@ final class LoopSignals {
     }
 
     synchronized boolean remove(String name) {
-        Entry e = entries.remove(Signals.of(name).getName());
+        Entry e = entries.remove(Signals.canonicalName(name));
         if (e == null) {
             return false;
         }
-        Signals.restore(e.signal, e.previous);
+        e.installed.restore();
         return true;
     }
 
     synchronized void removeAll() {
         for (Entry e : entries.values()) {
-            Signals.restore(e.signal, e.previous);
+            e.installed.restore();
         }
         entries.clear();
     }

@@ -2,8 +2,6 @@ package dev.weft;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@code Weft.run}'s Ctrl-C handling, as {@code asyncio.run} does it since Python 3.11: the first
@@ -29,18 +27,16 @@ class RunInterrupt implements AutoCloseable {
     static final int EXIT_STATUS = 130;
     private static final AtomicBoolean HELD = new AtomicBoolean();
     /** What {@link #install} answers where it installs nothing. */
-    private static final RunInterrupt NONE = new RunInterrupt(null, null, null);
+    private static final RunInterrupt NONE = new RunInterrupt(null, null);
 
     private final EventLoop loop;
     private final Task<?> main;
-    private final Signal signal;
     private final AtomicInteger count = new AtomicInteger();
-    private SignalHandler previous;
+    private Signals.Installed installed;
 
-    private RunInterrupt(EventLoop loop, Task<?> main, Signal signal) {
+    private RunInterrupt(EventLoop loop, Task<?> main) {
         this.loop = loop;
         this.main = main;
-        this.signal = signal;
     }
 
     /** Takes SIGINT for the run of {@code main} on {@code loop}, where it may (see the class comment). */
@@ -49,15 +45,14 @@ class RunInterrupt implements AutoCloseable {
             return NONE;
         }
         try {
-            Signal sigint = Signals.of("INT");
-            RunInterrupt r = new RunInterrupt(loop, main, sigint);
-            SignalHandler old = Signals.install(sigint, s -> r.onSigint());
-            if (!Signals.isJvmDefault(old)) {
-                Signals.restore(sigint, old); // the program handles SIGINT itself: leave it alone
+            RunInterrupt r = new RunInterrupt(loop, main);
+            Signals.Installed taken = Signals.install("INT", r::onSigint);
+            if (!taken.replacedJvmDefault()) {
+                taken.restore(); // the program handles SIGINT itself: leave it alone
                 HELD.set(false);
                 return NONE;
             }
-            r.previous = old;
+            r.installed = taken;
             return r;
         } catch (RuntimeException | LinkageError cannot) {
             HELD.set(false); // -Xrs, SIGINT ignored, no jdk.unsupported: run without the handling
@@ -96,7 +91,7 @@ class RunInterrupt implements AutoCloseable {
     @Override
     public void close() {
         if (this != NONE) {
-            Signals.restore(signal, previous);
+            installed.restore();
             HELD.set(false);
         }
     }

@@ -1,7 +1,6 @@
 package dev.weft;
 
 import java.util.Locale;
-import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -32,12 +31,52 @@ final class Signals {
     }
 
     /**
-     * The signal called {@code name}: {@code "INT"} or {@code "SIGINT"}, any case.
+     * One handler this class installed: the signal and the handler it replaced, which
+     * {@link #restore()} gives the signal back to. Keeps {@code sun.misc} types inside this file.
+     */
+    static final class Installed {
+        private final Signal signal;
+        private final SignalHandler previous;
+
+        private Installed(Signal signal, SignalHandler previous) {
+            this.signal = signal;
+            this.previous = previous;
+        }
+
+        /** Gives the signal back to the handler it had before; never fails. */
+        void restore() {
+            try {
+                Signal.handle(signal, previous);
+            } catch (IllegalArgumentException e) {
+                // it was installable a moment ago; nothing sensible is left to do
+            }
+        }
+
+        /**
+         * Whether the replaced handler was the JVM's own one of INT, TERM and HUP (it exits the
+         * JVM). {@code sun.misc.Signal} hands it back wrapped, a wrapper whose {@code toString}
+         * is the wrapped handler's, {@code java.lang.Terminator$1@...} on JDK 17 to 25: the only
+         * way to recognise it without reaching into {@code java.base}.
+         */
+        boolean replacedJvmDefault() {
+            return previous == SignalHandler.SIG_DFL
+                    || previous.getClass().getName().startsWith("java.lang.Terminator")
+                    || String.valueOf(previous).startsWith("java.lang.Terminator");
+        }
+    }
+
+    /**
+     * The platform's name of the signal {@code name}: {@code "INT"} for {@code "INT"},
+     * {@code "SIGINT"} or {@code "sigint"}.
      *
      * @throws IllegalArgumentException if the platform knows no such signal
      * @throws UnsupportedOperationException if this JVM has no {@code jdk.unsupported} module
      */
-    static Signal of(String name) {
+    static String canonicalName(String name) {
+        return of(name).getName();
+    }
+
+    private static Signal of(String name) {
         String bare = name.trim().toUpperCase(Locale.ROOT);
         if (bare.startsWith("SIG")) {
             bare = bare.substring(3);
@@ -55,13 +94,15 @@ final class Signals {
     }
 
     /**
-     * Makes {@code action} (run on the JVM's signal thread) the handler of {@code signal}.
+     * Makes {@code action} (run on the JVM's signal thread) the handler of the signal {@code name}.
      *
-     * @return the handler it replaced, to give back to {@link #restore}
+     * @return what {@link Installed#restore()} undoes
+     * @throws IllegalArgumentException if the platform knows no such signal
      * @throws UnsupportedOperationException if the JVM will not hand the signal to Java code
      */
-    static SignalHandler install(Signal signal, Consumer<Signal> action) {
-        SignalHandler mine = action::accept;
+    static Installed install(String name, Runnable action) {
+        Signal signal = of(name);
+        SignalHandler mine = s -> action.run();
         SignalHandler previous;
         try {
             previous = Signal.handle(signal, mine);
@@ -76,27 +117,6 @@ final class Signals {
                     + " to Java code: the process was started with it ignored (as a background job "
                     + "of a shell, or under nohup), and the JVM keeps it ignored");
         }
-        return previous;
-    }
-
-    /** Gives {@code signal} back to {@code previous}; never fails. */
-    static void restore(Signal signal, SignalHandler previous) {
-        try {
-            Signal.handle(signal, previous);
-        } catch (IllegalArgumentException e) {
-            // it was installable a moment ago; nothing sensible is left to do
-        }
-    }
-
-    /**
-     * Whether {@code handler} is the JVM's own handler of INT, TERM and HUP (it exits the JVM).
-     * {@code sun.misc.Signal} hands it back wrapped, a wrapper whose {@code toString} is the
-     * wrapped handler's, {@code java.lang.Terminator$1@...} on JDK 17 to 25: the only way to
-     * recognise it without reaching into {@code java.base}.
-     */
-    static boolean isJvmDefault(SignalHandler handler) {
-        return handler == SignalHandler.SIG_DFL
-                || handler.getClass().getName().startsWith("java.lang.Terminator")
-                || String.valueOf(handler).startsWith("java.lang.Terminator");
+        return new Installed(signal, previous);
     }
 }
