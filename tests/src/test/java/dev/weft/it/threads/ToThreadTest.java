@@ -257,9 +257,11 @@ class ToThreadTest {
     }
 
     @Async
-    static Coroutine<String> jobFinishingDuringShutdown(CountDownLatch release) {
+    static Coroutine<String> jobFinishingDuringShutdown(CountDownLatch release, AtomicBoolean finished) {
         Weft.toThread(() -> {
             release.await(30, TimeUnit.SECONDS);
+            Thread.sleep(100); // still running when the main task returns
+            finished.set(true);
             return null;
         });
         release.countDown();
@@ -267,8 +269,12 @@ class ToThreadTest {
     }
 
     @Test
-    void run_jobStillRunningAtTheEnd_waitsForIt() {
-        assertEquals("returned", Weft.run(jobFinishingDuringShutdown(new CountDownLatch(1))));
+    void run_jobStillRunningWhenMainReturns_runWaitsForItBeforeReturning() {
+        AtomicBoolean finished = new AtomicBoolean();
+
+        assertEquals("returned", Weft.run(jobFinishingDuringShutdown(new CountDownLatch(1), finished)));
+
+        assertTrue(finished.get(), "Weft.run returned before the default executor's job finished");
     }
 
     // ---- bad input ---------------------------------------------------------------------------
