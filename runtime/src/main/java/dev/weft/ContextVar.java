@@ -24,9 +24,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Threading: the value is that of the loop running on the calling thread. {@link #get()} with
- * no loop running on the calling thread answers the default; {@link #set} and {@link #reset}
- * need a running loop. Null policy: null is a legal value and a legal default; a null name is
+ * <p>Threading: the value is that of the loop running on the calling thread, or, on a thread
+ * running a job of {@link Weft#toThread}, that of the job (a copy of the starting task's context).
+ * {@link #get()} on any other thread answers the default; {@link #set} and {@link #reset} need a
+ * running loop or a {@code toThread} job. Null policy: null is a legal value and a legal default; a null name is
  * rejected. Variables are compared by identity: create each one once, as a constant.
  *
  * @param <T> the type of the value
@@ -97,9 +98,12 @@ public final class ContextVar<T> {
      * @throws IllegalStateException if no event loop runs on the calling thread
      */
     public Token<T> set(T value) {
-        EventLoop loop = runningLoop("set");
-        Context before = loop.context;
-        loop.context = before.with(this, value);
+        EventLoop loop = EventLoop.currentOrNull();
+        Context before = loop != null ? loop.context : ThreadContext.currentOrNull();
+        if (before == null) {
+            throw noContext("set");
+        }
+        store(loop, before.with(this, value));
         return new Token<>(this, before.has(this), before.get(this));
     }
 
@@ -119,23 +123,37 @@ public final class ContextVar<T> {
             throw new IllegalStateException("the token of " + this + " has already been used: "
                     + "each set() can be reset once");
         }
-        EventLoop loop = runningLoop("reset");
+        EventLoop loop = EventLoop.currentOrNull();
+        Context now = loop != null ? loop.context : ThreadContext.currentOrNull();
+        if (now == null) {
+            throw noContext("reset");
+        }
         token.used = true;
-        loop.context = token.hadValue ? loop.context.with(this, token.oldValue) : loop.context.without(this);
+        store(loop, token.hadValue ? now.with(this, token.oldValue) : now.without(this));
     }
 
     private static Context current() {
         EventLoop loop = EventLoop.currentOrNull();
-        return loop == null ? Context.EMPTY : loop.context;
+        if (loop != null) {
+            return loop.context;
+        }
+        Context job = ThreadContext.currentOrNull();
+        return job == null ? Context.EMPTY : job;
     }
 
-    private EventLoop runningLoop(String what) {
-        EventLoop loop = EventLoop.currentOrNull();
-        if (loop == null) {
-            throw new IllegalStateException("ContextVar." + what + "() of '" + name + "' needs a "
-                    + "running event loop on this thread: call it from a task or a loop callback");
+    /** Makes {@code context} current: the loop's, or else the {@code toThread} job's. */
+    private static void store(EventLoop loop, Context context) {
+        if (loop != null) {
+            loop.context = context;
+        } else {
+            ThreadContext.replace(context);
         }
-        return loop;
+    }
+
+    private IllegalStateException noContext(String what) {
+        return new IllegalStateException("ContextVar." + what + "() of '" + name + "' needs a "
+                + "running event loop on this thread, or a job of Weft.toThread: call it from a task, "
+                + "a loop callback or a toThread job");
     }
 
     @Override

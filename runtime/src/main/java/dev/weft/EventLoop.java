@@ -65,6 +65,14 @@ public final class EventLoop {
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
 
+    // ---- threads, signals and task creation: their logic lives in their own classes ----------
+    /** The default executor and job submission ({@link #runInExecutor}). */
+    final LoopExecutors executors = new LoopExecutors(this);
+    /** The signal handlers added with {@link #addSignalHandler}. */
+    final LoopSignals signals = new LoopSignals(this);
+    /** What {@link #createTask} uses; never null. */
+    private TaskFactory taskFactory = TaskFactory.DEFAULT;
+
     private EventLoop(Clock clock) {
         this.clock = clock;
         this.virtualClock = clock instanceof VirtualClock ? (VirtualClock) clock : null;
@@ -212,14 +220,129 @@ public final class EventLoop {
         return new Future<>(this);
     }
 
-    /** Wraps {@code coro} in a task scheduled to start on the next iteration. */
+    /**
+     * Wraps {@code coro} in a task scheduled to start on the next iteration, or, with
+     * {@link TaskFactory#EAGER}, started at once; see {@link #setTaskFactory}.
+     */
     public <T> Task<T> createTask(Coroutine<T> coro) {
-        return new Task<>(this, coro, null);
+        return taskFactory.create(this, coro, null);
     }
 
-    /** Wraps {@code coro} in a task named {@code name} (null: {@code Task-N}). */
+    /** Wraps {@code coro} in a task named {@code name} (null: {@code Task-N}); see above. */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-        return new Task<>(this, coro, name);
+        return taskFactory.create(this, coro, name);
+    }
+
+    /**
+     * Sets how {@link #createTask} makes tasks (asyncio's {@code set_task_factory}):
+     * {@link TaskFactory#EAGER} runs a new task's first step inside {@code createTask}; null or
+     * {@link TaskFactory#DEFAULT} schedules it for the next iteration. Also used by what creates
+     * tasks through the loop ({@code Weft.createTask}, {@code gather} and {@code wait} of
+     * coroutines, {@code runCoroutineThreadsafe}). Loop thread.
+     */
+    public void setTaskFactory(TaskFactory factory) {
+        checkThread();
+        taskFactory = factory == null ? TaskFactory.DEFAULT : factory;
+    }
+
+    /** The task factory {@link #createTask} uses; {@link TaskFactory#DEFAULT} unless set. */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    // ---- blocking work on other threads: the logic lives in LoopExecutors -------------------
+
+    /**
+     * Runs {@code job} on {@code executor} and returns a future of its outcome, bound to this
+     * loop (asyncio's {@code run_in_executor}): {@code Weft.await(loop.runInExecutor(pool, () -> jdbcQuery()))}.
+     * Null {@code executor} means the loop's default executor (see {@link Weft#toThread}).
+     * Unlike {@code toThread}, and as in asyncio, the job does not see the caller's
+     * {@link ContextVar} values. The job's exception, checked or not, is the future's, unwrapped;
+     * cancelling the future (or the task awaiting it) keeps a job that has not started from ever
+     * running and leaves a running one to finish ({@link OnCancel#LEAVE_RUNNING}).
+     *
+     * <p>Threading: loop thread; the job runs on the executor's thread. Null policy: {@code job}
+     * must not be null.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException if the executor rejects the job
+     * @throws IllegalStateException if the loop is closed, or the default executor is asked for
+     *     after it was shut down
+     */
+    public <T> Future<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<? extends T> job) {
+        return runInExecutor(executor, job, OnCancel.LEAVE_RUNNING);
+    }
+
+    /**
+     * {@link #runInExecutor(java.util.concurrent.Executor, java.util.concurrent.Callable)} where
+     * {@code onCancel} decides whether cancelling interrupts a running job.
+     */
+    public <T> Future<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<? extends T> job, OnCancel onCancel) {
+        checkOpen();
+        checkThread();
+        return executors.submit(executor, job, null, onCancel);
+    }
+
+    /**
+     * Makes {@code executor} the loop's default executor (asyncio's {@code set_default_executor}),
+     * used by {@link Weft#toThread} and {@code runInExecutor(null, ...)}. As in asyncio, the loop
+     * then owns it: {@code Weft.run} and {@link #shutdownDefaultExecutor} shut it down, and
+     * {@link #close()} shuts it down without waiting. A default executor the loop made itself is
+     * shut down when replaced (its running jobs finish). Loop thread; not null.
+     */
+    public void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        checkOpen();
+        checkThread();
+        executors.setDefault(executor);
+    }
+
+    /**
+     * Shuts the default executor down (asyncio's {@code shutdown_default_executor}): the future
+     * completes once its running jobs have finished, or fails with {@link TimeoutError} naming
+     * the jobs still running after {@code timeout}. The loop goes on running meanwhile. Then the
+     * default executor is unusable until {@link #setDefaultExecutor}. Loop thread.
+     */
+    public Future<Void> shutdownDefaultExecutor(Duration timeout) {
+        checkOpen();
+        checkThread();
+        return executors.shutdown(timeout);
+    }
+
+    // ---- signals: the logic lives in LoopSignals ------------------------------------------
+
+    /**
+     * Runs {@code handler} on the loop's thread each time the process receives the signal
+     * {@code name} (asyncio's {@code add_signal_handler}): {@code "INT"} or {@code "SIGINT"},
+     * {@code "TERM"}, {@code "HUP"}, {@code "USR1"}, ... Replaces this loop's earlier handler of
+     * that signal. The handlers are removed when the loop closes. Signals reach Java through
+     * {@code sun.misc.Signal} (module {@code jdk.unsupported}), on a JVM thread that posts the
+     * handler with {@link #callSoonThreadsafe}; a signal handler belongs to the whole process, so
+     * of two loops handling one signal the later gets it until it removes its handler.
+     *
+     * @throws IllegalArgumentException if the platform knows no signal of that name
+     * @throws UnsupportedOperationException if the JVM cannot hand the signal to Java code (it is
+     *     reserved by the VM, the JVM runs with {@code -Xrs}, or the process ignores it)
+     */
+    public void addSignalHandler(String name, Runnable handler) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        checkOpen();
+        checkThread();
+        signals.add(name, handler);
+    }
+
+    /**
+     * Removes this loop's handler of the signal {@code name}, giving the signal back to the
+     * handler it had before (asyncio's {@code remove_signal_handler}).
+     *
+     * @return whether there was a handler to remove
+     * @throws IllegalArgumentException if the platform knows no signal of that name
+     */
+    public boolean removeSignalHandler(String name) {
+        Objects.requireNonNull(name, "name");
+        checkThread();
+        return signals.remove(name);
     }
 
     // ---- networking: the implementations live in dev.weft.net.Endpoints ---------------------
@@ -440,6 +563,8 @@ public final class EventLoop {
         timers.clear();
         inbox.clear();
         io.close();
+        executors.closeNow(); // as asyncio's close: shut down, without waiting for running jobs
+        signals.removeAll();
     }
 
     // ---- one iteration ---------------------------------------------------------------------

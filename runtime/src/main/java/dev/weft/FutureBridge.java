@@ -76,7 +76,7 @@ final class FutureBridge {
     }
 
     /** Completes {@code cf} like the done {@code future}: result, exception or cancellation. */
-    private static <T> void copy(Future<T> future, CompletableFuture<T> cf) {
+    static <T> void copy(Future<T> future, CompletableFuture<T> cf) {
         T value;
         try {
             value = future.result();

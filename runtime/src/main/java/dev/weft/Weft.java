@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -103,6 +105,20 @@ public final class Weft {
      * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, and
      * closes the loop. The coroutine's exception is rethrown unchanged.
      *
+     * <p>Before closing the loop it shuts the loop's default executor down (the one of
+     * {@link #toThread}), waiting for running jobs at most {@code -Dweft.executor.shutdownTimeoutMillis}
+     * (30 s by default) and reporting the ones still running, by name, thread and the line
+     * they are blocked at, through the loop's exception handler.
+     *
+     * <p>Ctrl-C: while it runs, the first SIGINT cancels the main task, so its {@code finally}
+     * blocks run, and then this method throws {@link KeyboardInterrupt} (asyncio.run's behaviour
+     * since Python 3.11); a second SIGINT ends the JVM at once with status 130 (no shutdown
+     * hooks: the cleanup is stuck). SIGINT is left as it was, as asyncio leaves it, when the
+     * program installed a handler of its own, when another {@code Weft.run} already holds it,
+     * when the JVM cannot hand it to Java code ({@code -Xrs}, a process started with SIGINT
+     * ignored), and with {@code -Dweft.run.sigint=false}.
+     *
+     * @throws KeyboardInterrupt if SIGINT cancelled the main task
      * @throws IllegalStateException if called on a thread that is running a loop
      */
     public static <T> T run(Coroutine<T> coro) {
@@ -122,13 +138,19 @@ public final class Weft {
         }
         EventLoop loop = EventLoop.create();
         loop.setDebug(debug);
+        Task<T> main = loop.createTask(coro);
+        RunInterrupt interrupt = RunInterrupt.install(loop, main);
         try {
-            return loop.runUntilComplete(loop.createTask(coro));
+            return loop.runUntilComplete(main);
+        } catch (CancelledError e) {
+            throw interrupt.translate(e); // a KeyboardInterrupt if SIGINT cancelled the main task
         } finally {
             try {
                 cancelLeftovers(loop);
+                loop.executors.shutdownAtExit();
             } finally {
                 loop.close();
+                interrupt.close();
             }
         }
     }
@@ -167,6 +189,77 @@ public final class Weft {
     /** A coroutine that sleeps for {@code delay}; see {@link #sleep(long)}. */
     public static Coroutine<Void> sleep(Duration delay) {
         return Sleep.of(delay.toNanos());
+    }
+
+    // ---- threads: the logic lives in LoopExecutors, CoroutineHandoff, FutureWrapping ----------
+
+    /**
+     * Runs the blocking {@code job} on the running loop's default executor and returns a future
+     * of its outcome (asyncio's {@code to_thread}): {@code String page = Weft.await(Weft.toThread(() -> http.send(req)))}.
+     *
+     * <p>The job runs with a copy of the calling task's {@link ContextVar} values; what it sets
+     * stays in the job. Its exception, checked or not, is the future's, so {@code await} rethrows
+     * it unwrapped. Cancelling the future, or the task awaiting it, cancels the job if it has not
+     * started (it never runs) and leaves it running if it has (its result is dropped); pass
+     * {@link OnCancel#INTERRUPT} to {@link #toThread(Callable, OnCancel)} to interrupt it instead.
+     *
+     * <p>The default executor, made on first use, is a pool of daemon platform threads named
+     * {@code weft-executor-N}: at most {@code min(32, cores + 4)} ({@code -Dweft.executor.threads=N}),
+     * each ending after 60 s idle, further jobs queued; {@code -Dweft.executor=virtual} runs each
+     * job on a virtual thread instead (JDK 21+). {@link EventLoop#setDefaultExecutor} replaces it;
+     * {@link #run} shuts it down at exit.
+     *
+     * <p>Threading: on the loop's thread; the job runs on another. Null policy: {@code job} must
+     * not be null.
+     *
+     * @throws IllegalStateException if no loop runs on this thread, or its default executor was
+     *     shut down
+     * @throws java.util.concurrent.RejectedExecutionException if the default executor rejects the job
+     */
+    public static <T> Future<T> toThread(Callable<? extends T> job) {
+        return toThread(job, OnCancel.LEAVE_RUNNING);
+    }
+
+    /** {@link #toThread(Callable)}, where {@code onCancel} says whether cancelling interrupts a running job. */
+    public static <T> Future<T> toThread(Callable<? extends T> job, OnCancel onCancel) {
+        EventLoop loop = loop();
+        loop.checkOpen();
+        return loop.executors.submit(null, job, loop.context, onCancel);
+    }
+
+    /**
+     * Runs {@code coro} as a task of {@code loop}, which runs on another thread, and returns a
+     * {@link CompletableFuture} of its outcome (asyncio's {@code run_coroutine_threadsafe}):
+     * {@code String s = Weft.runCoroutineThreadsafe(fetch(url), loop).get(5, SECONDS)}. The task's
+     * result completes the future, its exception completes it exceptionally (unwrapped: {@code get()}
+     * wraps it in {@code ExecutionException}, {@code join()} in {@code CompletionException}, as they
+     * always do), its cancellation cancels it; cancelling the future, from any thread, cancels the
+     * task. Blocking on the future on the loop's own thread would block the loop for ever.
+     *
+     * <p>Threading: any thread. Null policy: neither argument may be null.
+     *
+     * @throws IllegalStateException if {@code loop} is closed or not running (nothing would ever
+     *     run the coroutine): start it on its thread first and wait until {@link EventLoop#isRunning()}
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        return CoroutineHandoff.submit(coro, loop);
+    }
+
+    /**
+     * A future of the running loop with the outcome of {@code future} (asyncio's
+     * {@code wrap_future}): a {@link CompletableFuture} is chained (completed on any thread, it
+     * completes the wrapper on the loop), any other {@code java.util.concurrent.Future} is waited
+     * for by a job of the default executor, and a {@code dev.weft.Future} of this loop is
+     * returned as it is. Cancelling the wrapper cancels {@code future} ({@code cancel(false)});
+     * its exception arrives unwrapped from {@code ExecutionException}.
+     *
+     * <p>Threading: on the loop's thread. Null policy: {@code future} must not be null.
+     *
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T> Future<T> wrapFuture(java.util.concurrent.Future<T> future) {
+        EventLoop loop = loop();
+        return FutureWrapping.wrap(future, loop);
     }
 
     // ---- tasks and the loop ------------------------------------------------------------------

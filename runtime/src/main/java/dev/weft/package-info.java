@@ -9,8 +9,11 @@
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.
  *
- * <p>Depends on {@code java.base}, {@code dev.weft.internal}, and {@code dev.weft.net} for the
+ * <p>Depends on {@code java.base}, {@code dev.weft.internal}, {@code dev.weft.net} for the
  * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
- * delegate there.
+ * delegate there, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
+ * ({@code EventLoop.addSignalHandler}, Ctrl-C in {@code Weft.run}): the one signal API open to
+ * class-path programs; on a JVM without that module {@code Weft.run} runs without Ctrl-C
+ * handling and {@code addSignalHandler} fails with a message saying so.
  */
 package dev.weft;

@@ -71,6 +71,10 @@ final class ResultsReport {
                 rows, "GeneratorBench.peerHandWrittenIteratorEscaped",
                 "GeneratorBench.weftGeneratorNextEscaped", "GeneratorBench.weftGeneratorForEachEscaped",
                 "GeneratorBench.peerHandWrittenIteratorEscaped");
+        section(md, "A blocking job's round trip to another thread: toThread vs supplyAsync(...).join()",
+                rows, "ToThreadBench.peerSupplyAsyncJoinThreadPool",
+                "ToThreadBench.weftToThreadRoundTrip", "ToThreadBench.peerSupplyAsyncJoinThreadPool",
+                "ToThreadBench.peerSupplyAsyncJoinCommonPool");
         heapSection(md, heap);
         verdicts(md, rows, heap);
         return md.toString();

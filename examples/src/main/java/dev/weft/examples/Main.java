@@ -113,7 +113,21 @@ public final class Main {
             new Example("sync/EventSetByCallback", "1.7.2", "two coroutines wait for an event",
                     dev.weft.examples.sync.EventSetByCallback::main),
             new Example("sync/ConditionNotify", "1.7.3", "a condition notified for 1, 2, then all",
-                    dev.weft.examples.sync.ConditionNotify::main));
+                    dev.weft.examples.sync.ConditionNotify::main),
+            new Example("threads/LoopInAnotherThread", "004", "a loop on a second thread fed with callSoonThreadsafe",
+                    dev.weft.examples.threads.LoopInAnotherThread::main),
+            new Example("threads/RunCoroutineFromThread", "004", "runCoroutineThreadsafe from a plain thread",
+                    dev.weft.examples.threads.RunCoroutineFromThread::main),
+            new Example("threads/ThreadPoolMap", "004", "a thread pool's map with toThread and gather",
+                    dev.weft.examples.threads.ThreadPoolMap::main));
+
+    /**
+     * The examples that wait for Ctrl-C. The output test above does not run them (nothing would
+     * press it); {@code KeyboardInterruptExampleTest} runs them in a child JVM and sends SIGINT.
+     */
+    static final List<Example> INTERRUPT_EXAMPLES = List.of(
+            new Example("threads/KeyboardInterruptTasks", "004", "Ctrl-C cancels and lists the pending tasks",
+                    dev.weft.examples.threads.KeyboardInterruptTasks::main));
 
     /**
      * The network examples of {@code dev.weft.examples.net}, run with {@code [HOST PORT]}
@@ -161,6 +175,7 @@ public final class Main {
     private static List<Example> all() {
         List<Example> all = new java.util.ArrayList<>(EXAMPLES);
         all.addAll(NET_EXAMPLES);
+        all.addAll(INTERRUPT_EXAMPLES);
         return all;
     }
 

@@ -34,6 +34,8 @@ final class ExampleOutput {
      *   <li>{@code coro=<...>} in a task repr, one nested {@code <...>} allowed, becomes
      *       {@code coro=<coro>}: Python names the Python function, its state and the absolute
      *       path and line of the {@code .py} file; Java names the Java method and source line;
+     *   <li>{@code wait_for=<...>} in a Python task repr goes: it names the future a pending task
+     *       waits on with CPython's callback names, which a weft task repr does not show;
      *   <li>{@code name='Task-N'} becomes {@code name='Task-<n>'}: default task names come from
      *       a counter shared by the whole process (in asyncio too), and the tests run all the
      *       examples in one JVM, in an order the Python runs did not share;
@@ -45,6 +47,7 @@ final class ExampleOutput {
      */
     private static final List<Map.Entry<Pattern, String>> NORMALISATIONS = List.of(
             Map.entry(Pattern.compile("coro=<(?:[^<>]|<[^<>]*>)*>"), "coro=<coro>"),
+            Map.entry(Pattern.compile(" wait_for=<(?:[^<>]|<[^<>]*>)*>"), ""),
             Map.entry(Pattern.compile("name='Task-\\d+'"), "name='Task-<n>'"),
             Map.entry(Pattern.compile("\\d+\\.\\d+"), "<time>"),
             Map.entry(Pattern.compile("worker-\\d+ has"), "worker-<n> has"));
