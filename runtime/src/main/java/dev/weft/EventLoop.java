@@ -64,6 +64,8 @@ public final class EventLoop {
     final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
+    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
+    final CloseHooks closeHooks = new CloseHooks();
 
     private EventLoop(Clock clock) {
         this.clock = clock;
@@ -432,6 +434,7 @@ public final class EventLoop {
         if (!ownership.close()) {
             return;
         }
+        closeHooks.runAll(this);
         if (debug != null) {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
