@@ -65,10 +65,11 @@ final class Communication {
         }
         Future<Void> drained = stdin.drain();
         drained.addDoneCallback(d -> {
-            stdin.close(); // after a broken pipe too: asyncio ignores BrokenPipeError here
-            if (!fed.done()) {
-                fed.setResult(null);
+            if (fed.cancelled() || result.cancelled()) {
+                return; // communicate was cancelled: leave stdin open, as asyncio does
             }
+            stdin.close(); // after a broken pipe too: asyncio ignores BrokenPipeError here
+            fed.setResult(null);
         });
         fed.addDoneCallback(f -> {
             if (f.cancelled()) {
