@@ -160,8 +160,9 @@ public final class Subprocess {
     private StreamWriter connectStdin() {
         openPipes++;
         String name = "stdin of " + this;
-        return Streams.connect(new StreamReader(loop), protocol -> inPipe = new WritePipeTransport(
-                loop, protocol, process.getOutputStream(), name, process.pid(), this::pipeLost))
+        StreamReader failures = new StreamReader(loop); // a writer's protocol reports through one
+        return Streams.connect(failures, protocol -> inPipe = new WritePipeTransport(loop,
+                protocol, process.getOutputStream(), name, process.pid(), this::pipeLost, failures))
                 .writer();
     }
 

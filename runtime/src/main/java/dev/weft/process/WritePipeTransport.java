@@ -3,6 +3,7 @@ package dev.weft.process;
 import dev.weft.EventLoop;
 import dev.weft.internal.LoopBridge;
 import dev.weft.net.Protocol;
+import dev.weft.net.StreamReader;
 import dev.weft.net.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +47,8 @@ final class WritePipeTransport implements Transport, PipePump {
     private final String name;
     private final long pid;
     private final Runnable onLost;
+    /** The stdin protocol's reader: its exception is what the writer's drain() reports. */
+    private final StreamReader failures;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
     private volatile Thread pump;
@@ -60,15 +63,18 @@ final class WritePipeTransport implements Transport, PipePump {
     /**
      * @param name what messages call the pipe: {@code stdin of 'cat' (pid 12)}
      * @param onLost run on the loop after the protocol's {@code connectionLost}
+     * @param failures the reader of {@code protocol}, failed by a write dropped after the loss so
+     *     that the next {@code drain()} names this pipe
      */
     WritePipeTransport(EventLoop loop, Protocol protocol, OutputStream out, String name, long pid,
-            Runnable onLost) {
+            Runnable onLost, StreamReader failures) {
         this.loop = loop;
         this.protocol = protocol;
         this.out = out;
         this.name = name;
         this.pid = pid;
         this.onLost = onLost;
+        this.failures = failures;
     }
 
     // ---- writing (loop thread) -------------------------------------------------------------
@@ -92,8 +98,15 @@ final class WritePipeTransport implements Transport, PipePump {
             throw new IllegalStateException("cannot write to " + name + ": it was closed "
                     + "(close() or writeEof()); write everything before closing stdin");
         }
-        if (lost || len == 0) {
-            return; // the child is gone: dropped, and the next drain() says why (asyncio's too)
+        if (lost) {
+            // The child is gone: dropped (asyncio's too), and the next drain() says why.
+            if (failures.exception() == null) {
+                failures.setException(brokenPipe(null));
+            }
+            return;
+        }
+        if (len == 0) {
+            return;
         }
         enqueue(Arrays.copyOfRange(data, off, off + len));
         buffered += len;
