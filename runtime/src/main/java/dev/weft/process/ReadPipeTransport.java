@@ -17,7 +17,8 @@ import java.util.concurrent.Semaphore;
  * fed by a pump thread instead of the selector.
  *
  * <p>Implementation overview. The pump thread blocks in {@code InputStream.read} on one chunk
- * array (64 KiB, a Linux pipe's capacity), posts the count to the loop with
+ * array (4 KiB at first, grown up to 64 KiB, a Linux pipe's capacity, while reads fill it, so
+ * a quiet child costs little and a chatty one few hand-offs), posts the count to the loop with
  * {@code callSoonThreadsafe}, and then waits for a grant before it touches the array again. On
  * the loop, {@link #deliver} copies the chunk into the protocol's buffer (the stream reader's)
  * and grants the next read at once — unless the reader paused the transport because it holds
@@ -38,14 +39,18 @@ import java.util.concurrent.Semaphore;
  * not supported (a read pipe): those methods throw {@link UnsupportedOperationException}.
  */
 final class ReadPipeTransport implements Transport, PipePump {
+    /** The largest chunk: a Linux pipe's capacity. */
     static final int CHUNK = 64 * 1024;
+    /** The first chunk: most children print little, and many children run at once. */
+    static final int FIRST_CHUNK = 4 * 1024;
 
     private final EventLoop loop;
     private final BufferedProtocol protocol;
     private final InputStream in;
     private final String name;
     private final Runnable onLost;
-    private final byte[] chunk = new byte[CHUNK];
+    /** The pump's array; handed to the loop with each delivery, and back with the grant. */
+    private byte[] chunk = new byte[FIRST_CHUNK];
     /** Permits the pump's next read; released by the loop after it has copied a chunk. */
     private final Semaphore grant = new Semaphore(0);
     private volatile boolean stopped;
@@ -88,10 +93,14 @@ final class ReadPipeTransport implements Transport, PipePump {
                     break;
                 }
                 if (n > 0) {
-                    if (!post(() -> deliver(n))) {
+                    byte[] full = chunk;
+                    if (!post(() -> deliver(full, n))) {
                         break;
                     }
                     grant.acquire();
+                    if (n == full.length && full.length < CHUNK) {
+                        chunk = new byte[full.length * 4]; // the child writes a lot: read more
+                    }
                 }
             }
         } catch (IOException e) {
@@ -122,7 +131,7 @@ final class ReadPipeTransport implements Transport, PipePump {
 
     // ---- the loop thread -------------------------------------------------------------------
 
-    private void deliver(int n) {
+    private void deliver(byte[] data, int n) {
         if (stopped || lost) {
             return;
         }
@@ -130,7 +139,7 @@ final class ReadPipeTransport implements Transport, PipePump {
         while (off < n) {
             ByteBuffer target = protocol.getBuffer(n - off);
             int k = Math.min(target.remaining(), n - off);
-            target.put(chunk, off, k);
+            target.put(data, off, k);
             off += k;
             protocol.bufferUpdated(k); // may pause us: the reader is full
         }

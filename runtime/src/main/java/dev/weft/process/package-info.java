@@ -29,9 +29,9 @@
  *       {@code weft-pipe-<pid>-<stream>} with a 256 KiB stack, started with the child (stdin:
  *       at the first write) and ended when its pipe reaches EOF or is closed, so the count is
  *       bounded by the open pipes.
- *   <li>Memory: one 64 KiB chunk per read pipe (the pump never holds more than that: a reader
- *       past its limit pauses its pump), and the write buffer of stdin, bounded by
- *       {@code drain()} at 64 KiB.
+ *   <li>Memory: one chunk per read pipe, 4 KiB at first and grown up to 64 KiB while the
+ *       child writes a lot (the pump never holds more than that: a reader past its limit
+ *       pauses its pump), and the write buffer of stdin, bounded by {@code drain()} at 64 KiB.
  *   <li>Latency: one thread hand-off and a loop wake-up per chunk, on top of the system calls.
  *   <li>The JDK adds its own: a "process reaper" thread per running child (waiting in
  *       {@code waitpid}; cached and ended by the JDK after a minute idle) and a short task per
