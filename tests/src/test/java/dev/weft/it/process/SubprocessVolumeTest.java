@@ -174,12 +174,13 @@ class SubprocessVolumeTest {
         long fdsBefore = openDescriptors();
         long childrenBefore = ProcessHandle.current().children().count();
         long threadsBefore = threadsButReapers();
+        java.util.Set<String> namesBefore = threadNames();
 
         assertEquals(0, Weft.run(thousand(1000)), "children that did not exit 0");
 
         waitUntil(() -> pumpThreads() == 0, "pump threads still alive: " + pumpThreadNames());
         waitUntil(() -> threadsButReapers() <= threadsBefore, "threads grew from " + threadsBefore
-                + " to " + threadsButReapers());
+                + " to " + threadsButReapers() + ": new " + newThreads(namesBefore));
         waitUntil(() -> ProcessHandle.current().children().count() <= childrenBefore,
                 "children (zombies) left: " + ProcessHandle.current().children().count());
         if (PosixTools.hasProc()) {
@@ -195,12 +196,29 @@ class SubprocessVolumeTest {
     }
 
     /**
-     * Live threads but the JDK's "process reaper" threads, which it keeps in a cached pool for a
-     * minute after their child exits (any ProcessBuilder user has them).
+     * Live threads but the JDK's shared pools: its "process reaper" threads, which it keeps in a
+     * cached pool for a minute after their child exits (any ProcessBuilder user has them), and
+     * the common ForkJoinPool's workers, bounded by its parallelism, which run
+     * {@code Process.onExit()}'s stage on JDK 25 (JDK 17 on two cores starts a short-lived thread
+     * per stage instead).
      */
     static long threadsButReapers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && !t.getName().startsWith("process reaper")).count();
+                .filter(t -> t.isAlive() && !t.getName().startsWith("process reaper")
+                        && !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+                .count();
+    }
+
+    static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+        return names;
+    }
+
+    static java.util.Set<String> newThreads(java.util.Set<String> before) {
+        java.util.Set<String> now = threadNames();
+        now.removeAll(before);
+        return now;
     }
 
     static String pumpThreadNames() {
