@@ -45,7 +45,7 @@ import java.util.Objects;
  *
  * <p>At loop close ({@code Weft.run} returning, {@code EventLoop.close()}) a child still running
  * is killed, with a warning on the {@link System.Logger} {@code dev.weft.process}, and its pump
- * threads are stopped. asyncio 3.13 warns too ({@code ResourceWarning: unclosed transport}) and
+ * threads are stopped ({@link LoopCloseHook}). asyncio 3.13 warns too ({@code ResourceWarning: unclosed transport}) and
  * its transport's {@code close()} means to kill the child, but at the end of {@code asyncio.run}
  * that close fails on the closed loop and the child runs on, orphaned. weft kills it because
  * otherwise its pump threads would stay blocked on its pipes for as long as it runs.
@@ -61,8 +61,6 @@ public final class Subprocess {
     public static final int SIGKILL = Signals.SIGKILL;
     /** Terminate: the polite request {@link #terminate()} sends. */
     public static final int SIGTERM = Signals.SIGTERM;
-
-    private static final System.Logger LOG = System.getLogger("dev.weft.process");
 
     private final EventLoop loop;
     private final Process process;
@@ -238,9 +236,14 @@ public final class Subprocess {
                 + "with SubprocessOptions.defaults()." + option + "(Stdio.PIPE) to use it");
     }
 
-    /** The return code: null while running, −N if signal N killed it; see the class comment. */
+    /**
+     * The return code: null while running, −N if signal N killed it; see the class comment. Also
+     * readable after the loop closed (a child killed at close then reads −9).
+     */
     public Integer returnCode() {
-        checkThread();
+        if (!loop.isClosed()) {
+            checkThread();
+        }
         return returnCode;
     }
 
@@ -351,40 +354,9 @@ public final class Subprocess {
     // ---- loop close (any thread) -----------------------------------------------------------
 
     private void loopClosing() {
-        if (process.isAlive()) {
-            LOG.log(System.Logger.Level.WARNING, "subprocess " + this + " is still running at "
-                    + "event loop close: killing it (await its waitFor() before the loop ends "
-                    + "to avoid this)");
-            process.toHandle().destroyForcibly();
-        }
-        List<PipePump> pumps = new ArrayList<>(3);
-        for (PipePump p : new PipePump[] {inPipe, outPipe, errPipe}) {
-            if (p != null) {
-                p.shutdown();
-                pumps.add(p);
-            }
-        }
-        joinPumps(pumps);
-    }
-
-    /**
-     * Waits, two seconds in all, for the pumps to end. One that does not is blocked on a pipe a
-     * process other than the child still holds open (a grandchild that inherited it): it ends
-     * when that process closes the pipe, and holds nothing of the loop meanwhile.
-     */
-    private void joinPumps(List<PipePump> pumps) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        try {
-            for (PipePump p : pumps) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (!p.join(left)) {
-                    LOG.log(System.Logger.Level.WARNING, "a pipe thread of " + this + " is still "
-                            + "blocked on " + p + ": another process holds the pipe open; the "
-                            + "daemon thread ends when that process closes it");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the closing thread was interrupted: stop waiting
+        Integer code = LoopCloseHook.run(process, toString(), inPipe, outPipe, errPipe);
+        if (returnCode == null) {
+            returnCode = code; // the loop will not see the exit any more
         }
     }
 

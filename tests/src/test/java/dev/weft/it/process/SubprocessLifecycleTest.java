@@ -155,6 +155,8 @@ class SubprocessLifecycleTest {
                 ProcessHandle h = ProcessHandle.of(p.pid()).orElse(null);
                 assertTrue(h == null || h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS) != null);
             }
+            assertEquals(-9, left[0].returnCode(), "killed at loop close");
+            assertEquals(-9, left[1].returnCode(), "killed at loop close");
             assertEquals(2, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).startsWith("WARNING subprocess 'cat' (pid " + left[0].pid()
                     + ") is still running at event loop close: killing it"), warnings.get(0));
