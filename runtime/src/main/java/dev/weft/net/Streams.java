@@ -107,8 +107,8 @@ public final class Streams {
      * pauses and resumes the transport as its limit says; the writer's {@code drain()} follows
      * the transport's {@code pauseWriting}/{@code resumeWriting}. Used for subprocess pipes.
      *
-     * <p>Threading: the loop thread of a running loop, {@code reader}'s. Null policy: no argument may be
-     * null, nor may {@code makeTransport} return null.
+     * <p>Threading: the loop thread of a running loop, {@code reader}'s. Null policy: no
+     * argument may be null, nor may {@code makeTransport} return null.
      */
     public static Connection connect(StreamReader reader,
             Function<BufferedProtocol, Transport> makeTransport) {

@@ -87,7 +87,8 @@ final class Communication {
     }
 
     private void partDone(Future<?> part) {
-        Throwable error = part != null && !part.cancelled() ? part.exception() : null; // read: no report
+        // Read the error even when it is too late to use, so it is not reported as unretrieved.
+        Throwable error = part != null && !part.cancelled() ? part.exception() : null;
         if (result.done()) {
             return;
         }

@@ -26,7 +26,7 @@ import java.util.Objects;
  *
  * <p>Streams: a stream started as {@link Stdio#PIPE} is a {@link StreamWriter} ({@link #stdin()})
  * or a {@link StreamReader} ({@link #stdout()}, {@link #stderr()}) with the same methods, limits
- * and back-pressure as a socket's; see {@link ReadPipeTransport} and {@link WritePipeTransport}
+ * and back-pressure as a socket's; see {@code ReadPipeTransport} and {@code WritePipeTransport}
  * for how pump threads connect them to the loop. Asking for a stream that was not piped fails
  * with {@link IllegalStateException} naming the stream and the program.
  *
@@ -45,8 +45,9 @@ import java.util.Objects;
  *
  * <p>At loop close ({@code Weft.run} returning, {@code EventLoop.close()}) a child still running
  * is killed, with a warning on the {@link System.Logger} {@code dev.weft.process}, and its pump
- * threads are stopped ({@link LoopCloseHook}). asyncio 3.13 warns too ({@code ResourceWarning: unclosed transport}) and
- * its transport's {@code close()} means to kill the child, but at the end of {@code asyncio.run}
+ * threads are stopped ({@code LoopCloseHook}). asyncio 3.13 warns too
+ * ({@code ResourceWarning: unclosed transport}, shown with {@code -W default}) and its
+ * transport's {@code close()} means to kill the child, but at the end of {@code asyncio.run}
  * that close fails on the closed loop and the child runs on, orphaned. weft kills it because
  * otherwise its pump threads would stay blocked on its pipes for as long as it runs.
  *
@@ -84,8 +85,10 @@ public final class Subprocess {
         this.display = display;
         this.stderrMerged = o.stderr().kind() == Stdio.Kind.STDOUT;
         this.stdin = o.stdin().kind() == Stdio.Kind.PIPE ? connectStdin() : null;
-        this.stdout = o.stdout().kind() == Stdio.Kind.PIPE ? connectOutput("stdout", o.limit()) : null;
-        this.stderr = o.stderr().kind() == Stdio.Kind.PIPE ? connectOutput("stderr", o.limit()) : null;
+        boolean out = o.stdout().kind() == Stdio.Kind.PIPE;
+        boolean err = o.stderr().kind() == Stdio.Kind.PIPE;
+        this.stdout = out ? connectOutput("stdout", o.limit()) : null;
+        this.stderr = err ? connectOutput("stderr", o.limit()) : null;
         this.unhook = LoopBridge.get().onClose(loop, this::loopClosing);
         process.onExit().whenComplete((p, e) -> postExit());
     }
@@ -103,7 +106,9 @@ public final class Subprocess {
      * the running child, or fails if it cannot be started: an {@link IOException} naming the
      * program if it does not exist or cannot be run, a
      * {@link java.nio.file.NoSuchFileException} naming the working directory if that is missing,
-     * an {@link IOException} for a redirect file that cannot be opened. The loop runs on.
+     * an {@link IOException} for a redirect file that cannot be opened. The loop runs on. The
+     * child is spawned on the loop thread, which takes about a millisecond (asyncio's
+     * {@code Popen} runs on its loop too); its pump threads start with it.
      *
      * @throws IllegalArgumentException if {@code command} is empty
      * @throws NullPointerException if {@code command}, an element of it or {@code options} is

@@ -166,7 +166,8 @@ public final class SubprocessOptions {
     @Override
     public String toString() {
         return "SubprocessOptions[stdin=" + stdin + ", stdout=" + stdout + ", stderr=" + stderr
-                + (cwd != null ? ", cwd=" + cwd : "") + (replaceEnv ? ", env=" : ", env+=") + env.keySet()
+                + (cwd != null ? ", cwd=" + cwd : "")
+                + (replaceEnv ? ", env=" : ", env+=") + env.keySet()
                 + ", limit=" + limit + "]";
     }
 }
