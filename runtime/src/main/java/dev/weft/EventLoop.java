@@ -64,6 +64,8 @@ public final class EventLoop {
     final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
+    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
+    final CloseHooks closeHooks = new CloseHooks();
 
     // ---- threads, signals and task creation: their logic lives in their own classes ----------
     /** The default executor and job submission ({@link #runInExecutor}). */
@@ -555,6 +557,7 @@ public final class EventLoop {
         if (!ownership.close()) {
             return;
         }
+        closeHooks.runAll(this);
         if (debug != null) {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;

@@ -42,4 +42,9 @@ final class LoopInternals extends LoopBridge {
     public void reportException(EventLoop loop, String context, Throwable t) {
         loop.reportException(context, t);
     }
+
+    @Override
+    public Runnable onClose(EventLoop loop, Runnable hook) {
+        return loop.closeHooks.add(hook);
+    }
 }

@@ -103,7 +103,8 @@ public final class Weft {
     /**
      * Runs {@code coro} on a fresh event loop until it completes and returns its value (asyncio's
      * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, and
-     * closes the loop. The coroutine's exception is rethrown unchanged.
+     * closes the loop. The coroutine's exception is rethrown unchanged. A subprocess still
+     * running then is killed with a warning ({@code dev.weft.process.Subprocess} says why).
      *
      * <p>Before closing the loop it shuts the loop's default executor down (the one of
      * {@link #toThread}), waiting for running jobs at most {@code -Dweft.executor.shutdownTimeoutMillis}

@@ -148,6 +148,19 @@ public final class Main {
             new Example("ChatServer", "seed 000", "every line a client types goes to all others",
                     dev.weft.examples.net.ChatServer::main));
 
+    /**
+     * The subprocess examples of {@code dev.weft.examples.process} (seed 003). They run POSIX
+     * tools and {@code GetDate} prints the time, so the output test above does not run them;
+     * {@code ProcessExamplesTest} does.
+     */
+    static final List<Example> PROCESS_EXAMPLES = List.of(
+            new Example("process/RunShell", "003", "a shell command's exit code and stderr via communicate",
+                    dev.weft.examples.process.RunShell::main),
+            new Example("process/GetDate", "003", "read the first line a child prints",
+                    dev.weft.examples.process.GetDate::main),
+            new Example("process/RunDevNull", "003", "a command with both streams discarded",
+                    dev.weft.examples.process.RunDevNull::main));
+
     private static final String DEFAULT_EXAMPLE = "ChainCoroutines";
 
     private Main() {
@@ -176,6 +189,7 @@ public final class Main {
         List<Example> all = new java.util.ArrayList<>(EXAMPLES);
         all.addAll(NET_EXAMPLES);
         all.addAll(INTERRUPT_EXAMPLES);
+        all.addAll(PROCESS_EXAMPLES);
         return all;
     }
 

@@ -76,4 +76,13 @@ public abstract class LoopBridge {
 
     /** Reports an exception through the loop's exception handler, as a failing callback would. */
     public abstract void reportException(EventLoop loop, String context, Throwable t);
+
+    /**
+     * Registers {@code hook} to run when {@code loop} closes (once, at the start of
+     * {@code close()}, possibly on another thread than the loop's); returns a {@link Runnable}
+     * that unregisters it. Any thread.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public abstract Runnable onClose(EventLoop loop, Runnable hook);
 }

@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.Weft;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Stream connections and servers on the running loop: asyncio's {@code open_connection} and
@@ -95,5 +96,27 @@ public final class Streams {
         EventLoop loop = Weft.loop();
         return loop.createUnixServer(() -> new StreamProtocol(loop, new StreamReader(loop),
                 handler), path);
+    }
+
+    /**
+     * A stream pair over a transport made elsewhere (asyncio's {@code StreamReaderProtocol} on
+     * {@code connect_read_pipe}/{@code connect_write_pipe}): {@code makeTransport} receives the
+     * protocol the transport must deliver to (received bytes through
+     * {@link BufferedProtocol#getBuffer}/{@link BufferedProtocol#bufferUpdated}, then EOF, loss
+     * and write flow control) and returns the transport, which is then connected. The reader
+     * pauses and resumes the transport as its limit says; the writer's {@code drain()} follows
+     * the transport's {@code pauseWriting}/{@code resumeWriting}. Used for subprocess pipes.
+     *
+     * <p>Threading: the loop thread of a running loop, {@code reader}'s. Null policy: no
+     * argument may be null, nor may {@code makeTransport} return null.
+     */
+    public static Connection connect(StreamReader reader,
+            Function<BufferedProtocol, Transport> makeTransport) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(makeTransport, "makeTransport");
+        StreamProtocol protocol = new StreamProtocol(Weft.loop(), reader, null);
+        Transport transport = Objects.requireNonNull(makeTransport.apply(protocol), "transport");
+        protocol.connectionMade(transport);
+        return new Connection(reader, protocol.writer());
     }
 }
