@@ -25,6 +25,15 @@ final class ClassDirs {
         }
     }
 
+    /** The directory or jar {@code c} was loaded from. */
+    static Path location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Where {@code c}'s class file lives under {@code dir}. */
     static Path file(Path dir, Class<?> c) {
         return dir.resolve(c.getName().replace('.', '/') + ".class");

@@ -29,15 +29,7 @@ class OfflineWeaverTest {
     }
 
     /** The weft runtime (and, through its location, nothing else): what woven code needs. */
-    private static final String RUNTIME = location(dev.weft.Weft.class);
-
-    private static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private static final String RUNTIME = ClassDirs.location(dev.weft.Weft.class).toString();
 
     /** Runs {@code weave --classpath RUNTIME ARGS...}. */
     private static Outcome weave(String... args) {
