@@ -212,6 +212,12 @@ class OfflineWeaverTest {
         assertEquals(OfflineWeaver.USAGE + System.lineSeparator(), o.out());
     }
 
+    @Test
+    void readme_documentsTheCommandAsItIs() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains(OfflineWeaver.USAGE.substring("usage: ".length())), "README shows the usage");
+    }
+
     private Path copyGreeter() throws IOException {
         Path other = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src"));
         ClassDirs.copy(other, Greeter.class);
