@@ -72,6 +72,7 @@ public final class WeaveClassPath implements AutoCloseable {
     /** Why the file at {@code entry} cannot serve as a jar, or null if it can. */
     private static String jarProblem(Path entry) {
         try (ZipFile zip = new ZipFile(entry.toFile())) {
+            zip.size(); // opening read the central directory: that was the check
             return null;
         } catch (IOException | RuntimeException e) {
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
