@@ -58,41 +58,62 @@ public final class ClassTreeWeaver {
         List<String> woven = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path file : files) {
-            String rel = dir.relativize(file).toString().replace('\\', '/');
-            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-            List<String> known = stamp.unchanged(rel, before.size(), before.lastModifiedTime().toMillis());
-            if (known != null) {
-                errors.addAll(known);
-                continue;
-            }
-            scanned++;
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                // Not recorded: fixing permissions does not change the file's time.
-                errors.add("weft: cannot read " + file + ": " + e);
-                continue;
-            }
-            List<String> messages = weaveFile(file, bytes, woven);
-            errors.addAll(messages);
-            if (runtimeVisible) { // else nothing was woven: read everything again next time
-                BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-                stamp.record(rel, after.size(), after.lastModifiedTime().toMillis(), messages);
+            if (weaveIfChanged(dir, file, stamp, woven, errors)) {
+                scanned++;
             }
         }
         return new WeaveSummary(files.size(), scanned, woven, errors);
     }
 
-    /** Weaves one file's bytes in place; returns its messages and adds its class to {@code woven} if written. */
-    private List<String> weaveFile(Path file, byte[] bytes, List<String> woven) {
+    /**
+     * Weaves {@code file} unless the stamp shows it unchanged (then only its old messages are
+     * reported again); returns whether the file was read.
+     */
+    private boolean weaveIfChanged(Path dir, Path file, WeaveStamp stamp, List<String> woven, List<String> errors)
+            throws IOException {
+        String rel = dir.relativize(file).toString().replace('\\', '/');
+        BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+        List<String> known = stamp.unchanged(rel, before.size(), before.lastModifiedTime().toMillis());
+        if (known != null) {
+            errors.addAll(known);
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            // Not recorded: fixing permissions does not change the file's time.
+            errors.add("weft: cannot read " + file + ": " + e);
+            return true;
+        }
+        Outcome outcome = weaveFile(file, bytes, woven);
+        errors.addAll(outcome.messages());
+        if (outcome.settled()) {
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+            stamp.record(rel, after.size(), after.lastModifiedTime().toMillis(), outcome.messages());
+        }
+        return true;
+    }
+
+    /**
+     * What weaving one file gave.
+     *
+     * @param messages its problems, one line each
+     * @param settled whether the same bytes would give the same outcome again, so the stamp may
+     *     remember it (not after a failed write, nor when nothing could be woven at all)
+     */
+    private record Outcome(List<String> messages, boolean settled) {
+    }
+
+    /** Weaves one file's bytes in place, adding its class to {@code woven} if written. */
+    private Outcome weaveFile(Path file, byte[] bytes, List<String> woven) {
         // A file that is not even a class file goes to the pipeline too, which says so by name.
         if (ConstantPoolScan.looksLikeClassFile(bytes) && !ConstantPoolScan.mentionsWeft(bytes)) {
-            return List.of();
+            return new Outcome(List.of(), runtimeVisible);
         }
         if (!runtimeVisible && ConstantPoolScan.looksLikeClassFile(bytes)) {
             // Every frame would be computed wrong; say so once instead of once per class.
-            return runtimeMissing();
+            return new Outcome(runtimeMissing(), false);
         }
         WeaveResult result = pipeline.weave(bytes, file.toString());
         List<String> messages = new ArrayList<>(result.messages());
@@ -102,9 +123,10 @@ public final class ClassTreeWeaver {
                 woven.add(result.className());
             } catch (IOException e) {
                 messages.add("weft: cannot write the woven " + result.className() + " to " + file + ": " + e);
+                return new Outcome(messages, false);
             }
         }
-        return messages;
+        return new Outcome(messages, runtimeVisible);
     }
 
     private List<String> runtimeMissing() {
