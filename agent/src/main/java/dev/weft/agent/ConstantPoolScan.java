@@ -17,11 +17,28 @@ final class ConstantPoolScan {
     private ConstantPoolScan() {
     }
 
-    /** Whether {@code b} is a class file whose constant pool names {@code @Async} or {@code Weft}. */
+    /**
+     * Whether {@code b} is a class file whose constant pool names {@code @Async} or {@code Weft}.
+     * A class file cut short inside its constant pool answers true, so that the weaver sees it
+     * and reports it as truncated instead of the scan failing.
+     */
     static boolean mentionsWeft(byte[] b) {
-        if (b == null || b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
+        if (!looksLikeClassFile(b)) {
             return false;
         }
+        try {
+            return scan(b);
+        } catch (ArrayIndexOutOfBoundsException truncated) {
+            return true;
+        }
+    }
+
+    /** Whether {@code b} at least starts like a class file (magic number and a header). */
+    static boolean looksLikeClassFile(byte[] b) {
+        return b != null && b.length >= 10 && u4(b, 0) == 0xCAFEBABE;
+    }
+
+    private static boolean scan(byte[] b) {
         int count = u2(b, 8);
         int p = 10;
         for (int i = 1; i < count; i++) {

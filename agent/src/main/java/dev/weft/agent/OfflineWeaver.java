@@ -1,93 +1,137 @@
 package dev.weft.agent;
 
 import dev.weft.weave.WeavePipeline;
-import dev.weft.weave.WeaveResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Weaves compiled classes in place, ahead of time: {@code java -jar weft-agent.jar
- * [--classpath CP] DIR...}. Used by build tools; woven classes then run without the agent.
+ * The offline weaver command: weaves compiled classes in place, ahead of time, so that they run
+ * without the agent:
  *
- * <p>Exit status 0 when every class was woven or needed nothing, 1 when some class could not be
- * woven (each reason printed as a {@code Class.method(File.java:line)} line), 2 on bad usage.
+ * <pre>{@code java -jar weft-agent.jar weave [--classpath CP]... [--verbose] DIR...}</pre>
+ *
+ * <p>Every class file under each {@code DIR} is woven in place with the verify pass on. The
+ * class path ({@code CP}, entries separated by {@value File#pathSeparator}) is what the classes
+ * were compiled against, minus the JDK; the weaver reads class files from it to compute
+ * stack-map frames, and adds the {@code DIR}s themselves. Prints one summary line on standard
+ * output; each problem goes to standard error as one line naming
+ * {@code Class.method(File.java:line)} or the class file.
+ *
+ * <p>Exit status: 0 when every class was woven or needed nothing; 1 when some class could not
+ * be woven or some class file could not be read (the others are still woven); 2 on bad
+ * arguments (nothing is woven). A class path entry that cannot be opened gives a warning, not
+ * an error.
  *
  * <p>Threading: a command-line tool; runs on the calling thread.
  */
 public final class OfflineWeaver {
+    static final String USAGE = "usage: java -jar weft-agent.jar weave [--classpath CP]... [--verbose] DIR...";
+
+    /** The parsed command line. */
+    private record Arguments(List<Path> dirs, List<Path> classPath, boolean verbose) {
+    }
+
+    /** A command line that cannot be run; its message says why. */
+    private static final class BadArguments extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadArguments(String message) {
+            super(message);
+        }
+    }
+
     private OfflineWeaver() {
     }
 
-    /** The command-line entry point. */
-    public static void main(String[] args) throws IOException {
+    /** The command-line entry point; exits with the status {@link #run} returns. */
+    public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the weaver over the directories in {@code args}; returns the exit status. */
-    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    /** Runs the command in {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            out.println(USAGE);
+            return 0;
+        }
+        Arguments a;
+        try {
+            a = parse(args);
+        } catch (BadArguments e) {
+            err.println("weft: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        return weave(a, out, err);
+    }
+
+    private static Arguments parse(String[] args) throws BadArguments {
+        if (args.length == 0 || !args[0].equals("weave")) {
+            throw new BadArguments(args.length == 0 ? "no command given" : "unknown command '" + args[0] + "'");
+        }
         List<Path> dirs = new ArrayList<>();
-        List<URL> path = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--classpath") && i + 1 < args.length) {
-                for (String entry : args[++i].split(File.pathSeparator)) {
-                    path.add(url(Path.of(entry)));
+        List<Path> classPath = new ArrayList<>();
+        boolean verbose = false;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--classpath") || arg.equals("-cp")) {
+                if (++i == args.length) {
+                    throw new BadArguments(arg + " needs a class path after it");
                 }
+                for (String entry : args[i].split(File.pathSeparator)) {
+                    if (!entry.isEmpty()) {
+                        classPath.add(path(entry));
+                    }
+                }
+            } else if (arg.equals("--verbose")) {
+                verbose = true;
+            } else if (arg.startsWith("-")) {
+                throw new BadArguments("unknown option '" + arg + "'");
+            } else if (!Files.isDirectory(path(arg))) {
+                throw new BadArguments("'" + arg + "' is not a directory of class files");
             } else {
-                dirs.add(Path.of(args[i]));
-                path.add(url(Path.of(args[i])));
+                dirs.add(path(arg));
             }
         }
         if (dirs.isEmpty()) {
-            err.println("usage: java -jar weft-agent.jar [--classpath CP] CLASSES_DIR...");
-            return 2;
+            throw new BadArguments("no classes directory given");
         }
-        try (URLClassLoader loader = new URLClassLoader(path.toArray(new URL[0]), null)) {
-            WeavePipeline pipeline = new WeavePipeline(loader, true);
-            int[] counts = new int[2]; // woven, failed
-            for (Path dir : dirs) {
-                weaveTree(pipeline, dir, err, counts);
-            }
-            out.println("weft: woven " + counts[0] + " classes, " + counts[1] + " failed");
-            return counts[1] == 0 ? 0 : 1;
-        }
+        return new Arguments(dirs, classPath, verbose);
     }
 
-    private static void weaveTree(WeavePipeline pipeline, Path dir, PrintStream err, int[] counts)
-            throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.toString().endsWith(".class")).toList();
-        }
-        for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (!ConstantPoolScan.mentionsWeft(bytes)) {
-                continue;
+    private static int weave(Arguments a, PrintStream out, PrintStream err) {
+        long start = System.nanoTime();
+        List<Path> entries = new ArrayList<>(a.dirs());
+        entries.addAll(a.classPath());
+        WeaveSummary total = WeaveSummary.empty();
+        try (WeaveClassPath classPath = WeaveClassPath.open(entries)) {
+            classPath.warnings().forEach(err::println);
+            ClassTreeWeaver weaver = new ClassTreeWeaver(new WeavePipeline(classPath.loader(), true), classPath);
+            for (Path dir : a.dirs()) {
+                total = total.plus(weaver.weave(dir, WeaveStamp.none()));
             }
-            WeaveResult result = pipeline.weave(bytes);
-            result.messages().forEach(err::println);
-            if (!result.errors().isEmpty()) {
-                counts[1]++;
-            } else if (result.changed()) {
-                Files.write(file, result.bytes());
-                counts[0]++;
-            }
+        } catch (IOException e) {
+            total = total.plus(new WeaveSummary(0, 0, List.of(), List.of("weft: cannot weave: " + e)));
         }
+        total.errors().forEach(err::println);
+        if (a.verbose()) {
+            total.woven().forEach(c -> out.println("weft: woven " + c));
+        }
+        out.println(total.line((System.nanoTime() - start) / 1_000_000));
+        return total.ok() ? 0 : 1;
     }
 
-    private static URL url(Path p) {
+    private static Path path(String s) throws BadArguments {
         try {
-            return p.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bad class path entry " + p, e);
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new BadArguments("bad path '" + s + "': " + e.getReason());
         }
     }
 }

@@ -41,7 +41,7 @@ final class WeavingTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            WeaveResult result = pipeline(loader).weave(classfileBuffer);
+            WeaveResult result = pipeline(loader).weave(classfileBuffer, className + ".class");
             for (String message : result.messages()) {
                 log.println(message);
             }

@@ -42,7 +42,28 @@ public final class WeavePipeline {
 
     /** Weaves one class file; never throws for bad input, it reports it in the result. */
     public WeaveResult weave(byte[] classFile) {
-        ClassNode cls = read(classFile);
+        return weave(classFile, "a class file");
+    }
+
+    /**
+     * Weaves one class file read from {@code source} (a file name, or a class name where there is
+     * no file); never throws for bad input, it reports it in the result. Bytes that cannot be read
+     * at all (not a class file, from a newer JDK than this weaver reads, truncated or corrupt) give
+     * a result with a null class name and one error whose site is {@code source}.
+     */
+    public WeaveResult weave(byte[] classFile, String source) {
+        String problem = ClassFileCheck.earlyProblem(classFile);
+        ClassNode cls = null;
+        if (problem == null) {
+            try {
+                cls = read(classFile);
+            } catch (RuntimeException e) {
+                problem = ClassFileCheck.readProblem(classFile, e);
+            }
+        }
+        if (problem != null) {
+            return new WeaveResult(null, null, List.of(new WeaveError(source, problem)));
+        }
         String name = cls.name.replace('/', '.');
         if (isWoven(cls)) {
             return new WeaveResult(name, null, List.of());

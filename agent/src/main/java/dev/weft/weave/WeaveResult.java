@@ -18,6 +18,8 @@ public record WeaveResult(String className, byte[] bytes, List<WeaveError> error
 
     /** The errors as one message per line, ready for a log. */
     public List<String> messages() {
-        return errors.stream().map(e -> "weft: cannot weave " + e.site() + ": " + e.message()).toList();
+        // Bytes that were not a readable class name the file they came from, not a method.
+        String verb = className == null ? "weft: cannot read " : "weft: cannot weave ";
+        return errors.stream().map(e -> verb + e.site() + ": " + e.message()).toList();
     }
 }

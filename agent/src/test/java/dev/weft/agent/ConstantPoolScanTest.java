@@ -32,4 +32,12 @@ class ConstantPoolScanTest {
         assertFalse(ConstantPoolScan.mentionsWeft(new byte[] {1, 2, 3}));
         assertFalse(ConstantPoolScan.mentionsWeft(null));
     }
+
+    @Test
+    void mentionsWeft_truncatedInsideTheConstantPool_isTrueSoTheWeaverReportsIt() throws IOException {
+        byte[] whole = bytes("dev.weft.weave.samples.NoAsync");
+        for (int cut = 10; cut < 60; cut++) {
+            assertTrue(ConstantPoolScan.mentionsWeft(java.util.Arrays.copyOf(whole, cut)), "cut at " + cut);
+        }
+    }
 }
