@@ -73,6 +73,7 @@ public final class EventLoop {
         if (Boolean.getBoolean(DebugMonitor.PROPERTY)) {
             setDebug(true);
         }
+        LoopRegistry.add(this); // for task dumps taken from outside (TaskDumps, over JMX)
     }
 
     /**
@@ -436,6 +437,7 @@ public final class EventLoop {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
         }
+        LoopRegistry.remove(this);
         ready.clear();
         timers.clear();
         inbox.clear();
@@ -512,6 +514,28 @@ public final class EventLoop {
                 reportException("Exception in callback " + callback, t);
             }
         }
+    }
+
+    // ---- introspection: task dumps and virtual-time waits -------------------------------------
+
+    /** The loop's clock. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** When the sleeping {@code task} wakes, or {@code fallback} if it is not in the timer heap. */
+    long sleepDeadline(Task<?> task, long fallback) {
+        return timers.deadlineOf(task, fallback);
+    }
+
+    /** Whether callbacks wait to run: in the ready queue or posted by other threads. */
+    boolean hasReadyWork() {
+        return !ready.isEmpty() || !inbox.isEmpty();
+    }
+
+    /** The earliest timer deadline, or {@code fallback} when no timer is pending. */
+    long nextDeadline(long fallback) {
+        return timers.size() == 0 ? fallback : timers.peekDeadline();
     }
 
     // ---- errors and checks -----------------------------------------------------------------
