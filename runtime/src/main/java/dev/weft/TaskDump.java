@@ -182,13 +182,21 @@ public final class TaskDump {
             i++;
         }
         for (; i < stack.length && !isTrampoline(stack[i]); i++) {
-            chain.add(stack[i]);
+            if (!stack[i].getClassName().contains("$$Lambda")) { // a woven body's handle: noise
+                chain.add(plain(stack[i]));
+            }
         }
         // Frames that await the one running now are not on the Java stack: follow the chain.
         for (Frame f = t.innermostFrame().awaiter(); f != null; f = f.awaiter()) {
             chain.add(f.where());
         }
         return new TaskInfo(t.getName(), TaskInfo.State.RUNNING, t.cancelling(), chain, null, null);
+    }
+
+    /** {@code e} without its class loader and module names, as a woven frame's site reads. */
+    private static StackTraceElement plain(StackTraceElement e) {
+        return new StackTraceElement(e.getClassName(), e.getMethodName(), e.getFileName(),
+                e.getLineNumber());
     }
 
     private static boolean isDumpMachinery(StackTraceElement e) {
