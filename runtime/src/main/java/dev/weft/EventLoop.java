@@ -533,9 +533,14 @@ public final class EventLoop {
         return !ready.isEmpty() || !inbox.isEmpty();
     }
 
-    /** The earliest timer deadline, or {@code fallback} when no timer is pending. */
-    long nextDeadline(long fallback) {
-        return timers.size() == 0 ? fallback : timers.peekDeadline();
+    /** Whether a timer is pending (sleeping tasks included). */
+    boolean hasTimers() {
+        return timers.size() > 0;
+    }
+
+    /** The earliest timer deadline; only meaningful when {@link #hasTimers()}. */
+    long nextDeadline() {
+        return timers.peekDeadline();
     }
 
     // ---- errors and checks -----------------------------------------------------------------
