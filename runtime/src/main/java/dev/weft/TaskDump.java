@@ -30,8 +30,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TaskDump {
     static final long ANSWER_MILLIS = 500;
-    private static final String UNSYNCHRONISED =
-            "read while the loop thread was busy, without synchronisation: may be inconsistent";
 
     private TaskDump() {
     }
@@ -53,11 +51,12 @@ public final class TaskDump {
     public static String text(EventLoop loop) {
         Taken taken = take(loop);
         StringBuilder out = new StringBuilder();
-        out.append("weft tasks of ").append(loop).append(" at ")
+        out.append("weft tasks of ").append(loop).append(" at loop time ")
                 .append(seconds(loop.nanoTime())).append(": ").append(taken.tasks.size())
                 .append(taken.tasks.size() == 1 ? " pending task" : " pending tasks");
         if (!taken.synchronised) {
-            out.append(" (").append(UNSYNCHRONISED).append(')');
+            out.append(" (read on thread '").append(Thread.currentThread().getName())
+                    .append("' while the loop's thread ran, without synchronisation: may be inconsistent)");
         }
         out.append('\n');
         for (TaskInfo t : taken.tasks) {
@@ -98,7 +97,7 @@ public final class TaskDump {
 
     // ---- taking the snapshot -----------------------------------------------------------------
 
-    /** A snapshot and whether it was taken on the loop thread (or with the loop idle). */
+    /** A snapshot, and whether it was taken on the loop thread or with the loop not running. */
     private static final class Taken {
         final List<TaskInfo> tasks;
         final boolean synchronised;
@@ -114,7 +113,7 @@ public final class TaskDump {
             return new Taken(List.of(), true);
         }
         if (loop.inOwnerThread() || !loop.isRunning()) {
-            return new Taken(read(loop), loop.inOwnerThread());
+            return new Taken(read(loop), true);
         }
         CompletableFuture<List<TaskInfo>> answer = new CompletableFuture<>();
         try {

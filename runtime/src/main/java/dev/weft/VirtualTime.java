@@ -33,7 +33,10 @@ public final class VirtualTime {
     /**
      * A coroutine that moves the running loop's virtual clock forward by {@code delta}, running
      * every callback and task due up to the new time (and what those schedule within it), then
-     * resumes the awaiting task at exactly {@code now + delta}.
+     * resumes the awaiting task at exactly {@code now + delta}. Timers due at exactly the new
+     * time run too, before the caller resumes (kotlinx's {@code advanceTimeBy} stops just before
+     * them and leaves them to {@code runCurrent}); here a test that advances to a deadline sees
+     * what happened at it.
      *
      * @throws IllegalArgumentException if {@code delta} is negative: virtual time only moves forward
      * @throws NullPointerException if {@code delta} is null

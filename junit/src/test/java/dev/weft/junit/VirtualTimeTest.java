@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Coroutine;
 import dev.weft.Task;
+import dev.weft.VirtualTime;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import java.time.Duration;
@@ -105,6 +106,13 @@ class VirtualTimeTest {
         assertFalse(t.isVirtual());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.runUntilIdle());
         assertTrue(e.getMessage().contains("this test runs on real time (@RealTime)"), e.getMessage());
+        try {
+            Weft.await(VirtualTime.runUntilIdle());
+            throw new AssertionError("VirtualTime ran on the system clock");
+        } catch (IllegalStateException direct) {
+            assertEquals("VirtualTime.runUntilIdle() needs a loop on virtual time "
+                    + "(EventLoop.create(Clock.virtual())); this one runs on Clock.system()", direct.getMessage());
+        }
         Weft.await(Weft.sleep(20));
         assertTrue(t.currentTimeMillis() >= 20);
         return Weft.done();

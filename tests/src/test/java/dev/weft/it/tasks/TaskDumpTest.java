@@ -122,7 +122,7 @@ class TaskDumpTest {
         new VirtualLoop().runWithoutReports(() -> program(loop -> dump[0] = Weft.dumpTasks()));
         String text = dump[0];
         assertTrue(text.startsWith("weft tasks of <EventLoop running clock=VirtualClock[500000000 ns]>"
-                + " at 0.500 s: 7 pending tasks\n"), text);
+                + " at loop time 0.500 s: 7 pending tasks\n"), text);
         assertTrue(text.contains("\"locker\" waiting on Lock.acquire() on <Lock [locked, waiters:1]>\n"
                 + at("inner", "inner") + at("middle", "middle") + at("outer", "outer")), text);
         assertTrue(text.contains("\"getter\" waiting on Queue.get() on <Queue maxsize=0 getters[1]>\n"
@@ -192,8 +192,8 @@ class TaskDumpTest {
         try {
             assertTrue(blocked.await(20, TimeUnit.SECONDS));
             String text = TaskDump.text(v.loop);
-            assertTrue(text.contains("(read while the loop thread was busy, without synchronisation: "
-                    + "may be inconsistent)"), text);
+            assertTrue(text.contains(" (read on thread '" + Thread.currentThread().getName()
+                    + "' while the loop's thread ran, without synchronisation: may be inconsistent)"), text);
             assertTrue(text.contains("\"locker\" waiting on Lock.acquire()"), text);
             // the blocked task shows the loop thread's stack: where it blocks (the latch, unless
             // sampled a moment early), the method that blocks, the coroutine that called it
