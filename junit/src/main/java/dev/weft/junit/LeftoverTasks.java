@@ -27,7 +27,7 @@ final class LeftoverTasks {
         problems.add(new AssertionError(test + " returned leaving " + left.size()
                 + (left.size() == 1 ? " task" : " tasks") + " pending: await each task it starts "
                 + "(or cancel it and await its end) before the test returns. They were cancelled "
-                + "after the test. " + TaskDump.text(loop)));
+                + "after the test.\n" + TaskDump.text(loop)));
         Future<Void> allDone = loop.createFuture();
         loop.callSoon(() -> cancelAll(allDone));
         loop.runUntilComplete(allDone);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -114,5 +115,16 @@ class WeftTestEngineTest {
         Events events = run(selectMethod(Samples.Passing.class, "sleepsAnHour",
                 TestLoop.class.getName()));
         assertEquals(1, events.succeeded().count());
+    }
+
+    @Test
+    void aUniqueId_selectsItsTest_asAnIdeReRunsOne() {
+        String id = "[engine:weft]/[class:" + Samples.Passing.class.getName() + "]/[method:sleepsAnHour("
+                + TestLoop.class.getName() + ")]";
+        Events events = run(selectUniqueId(id));
+        assertEquals(1, events.succeeded().count());
+        assertEquals(id, events.succeeded().list().get(0).getTestDescriptor().getUniqueId().toString());
+        assertEquals(0, run(selectUniqueId("[engine:junit-jupiter]/[class:" + Samples.Passing.class.getName()
+                + "]")).started().count(), "another engine's id is not ours");
     }
 }
