@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoverySelector;
@@ -23,7 +24,8 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Builds the engine's test plan from a discovery request: {@link WeftTest} classes (selected by
+ * Builds the engine's test plan from a discovery request: {@link WeftTest} classes and classes
+ * with {@link AsyncTest} methods (selected by
  * class, package, class-path root or module, as Maven Surefire and IDEs select them), their
  * candidate methods ({@link AsyncTestDescriptor#isCandidate}), single methods, and unique ids
  * (an IDE re-running one test).
@@ -41,9 +43,17 @@ final class TestDiscovery implements SelectorResolver {
         RESOLVER.resolve(request, engine);
     }
 
+    /**
+     * Whether the engine runs {@code c}: a concrete class annotated {@link WeftTest}, or holding
+     * an {@link AsyncTest} method without it (which would otherwise be skipped without a word).
+     */
     static boolean isWeftTestClass(Class<?> c) {
-        return c.isAnnotationPresent(WeftTest.class) && !Modifier.isAbstract(c.getModifiers())
-                && !c.isInterface() && !c.isAnonymousClass() && !c.isLocalClass();
+        if (Modifier.isAbstract(c.getModifiers()) || c.isInterface() || c.isAnonymousClass()
+                || c.isLocalClass() || c.isAnnotation()) {
+            return false;
+        }
+        return c.isAnnotationPresent(WeftTest.class)
+                || !AnnotationSupport.findAnnotatedMethods(c, AsyncTest.class, HierarchyTraversalMode.TOP_DOWN).isEmpty();
     }
 
     @Override

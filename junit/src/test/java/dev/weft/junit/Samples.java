@@ -123,6 +123,22 @@ final class Samples {
         }
     }
 
+    /** @AsyncTest methods without @WeftTest on their class still run. */
+    static class WithoutWeftTest {
+        @AsyncTest
+        @Async
+        Coroutine<Void> runsAnyway(TestLoop t) {
+            Weft.await(Weft.sleep(Duration.ofDays(1)));
+            return Weft.done();
+        }
+
+        @AsyncTest
+        @Async
+        Coroutine<Void> failsAnyway() {
+            throw new UnsupportedOperationException("this ran");
+        }
+    }
+
     /** A Jupiter @Test returning a coroutine, which Jupiter would skip. */
     @WeftTest
     static class JupiterTestReturningACoroutine {

@@ -111,6 +111,15 @@ class WeftTestEngineTest {
     }
 
     @Test
+    void asyncTestsInAClassWithoutWeftTest_runAllTheSame() {
+        Events events = run(selectClass(Samples.WithoutWeftTest.class));
+        assertEquals(1, events.succeeded().count());
+        assertEquals(1, events.failed().count());
+        assertTrue(events.failed().list().get(0).getRequiredPayload(TestExecutionResult.class)
+                .getThrowable().orElseThrow() instanceof UnsupportedOperationException);
+    }
+
+    @Test
     void aSingleMethod_canBeSelected_asAnIdeRunsOneTest() {
         Events events = run(selectMethod(Samples.Passing.class, "sleepsAnHour",
                 TestLoop.class.getName()));
