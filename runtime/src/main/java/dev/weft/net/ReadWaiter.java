@@ -127,7 +127,7 @@ final class ReadWaiter extends Future<Object> implements FutureHooks.Source, Wai
     @Override
     public String describeWait() {
         ReadOp read = op;
-        String what = read == null ? "read" : read.name() + "()";
+        String what = read == null ? "read()" : read.name();
         return "StreamReader." + what + " on " + reader;
     }
 

@@ -15,6 +15,7 @@ import dev.weft.TaskInfo;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import dev.weft.it.support.VirtualLoop;
+import dev.weft.net.StreamReader;
 import dev.weft.queue.Queue;
 import dev.weft.sync.Lock;
 import java.lang.management.ManagementFactory;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Task dumps of a program with nested awaits, a lock, a queue, a sleep, a plain future and a task
- * awaiting another: the text and the records, taken on the loop thread, from another thread, and
+ * Task dumps of a program with nested awaits, a lock, a queue, a stream read, a sleep, a plain
+ * future and a task awaiting another: the text and the records, taken on the loop thread, from another thread, and
  * over JMX.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -77,6 +78,11 @@ class TaskDumpTest {
     }
 
     @Async
+    Coroutine<byte[]> readOne(StreamReader reader) {
+        line("read"); return Weft.done(Weft.await(reader.readLine()));
+    }
+
+    @Async
     Coroutine<Void> nap() {
         line("nap"); Weft.await(Weft.sleep(Duration.ofMillis(2500)));
         return Weft.done();
@@ -103,6 +109,8 @@ class TaskDumpTest {
         Task<Void> joiner = Weft.createTask(join(locker), "joiner");
         Future<Object> future = Weft.loop().createFuture();
         Task<Object> waiter = Weft.createTask(waitOn(future), "waiter");
+        StreamReader stream = new StreamReader(Weft.loop(), 1024); // a connection's reader, fed by hand
+        Task<byte[]> reader = Weft.createTask(readOne(stream), "reader");
         Weft.await(Weft.sleep(0));
         Weft.await(Weft.sleep(Duration.ofMillis(500)));
         Task<Void> fresh = Weft.createTask(nap(), "fresh");
@@ -111,7 +119,8 @@ class TaskDumpTest {
         lock.release();
         queue.putNowait("item");
         future.setResult("done");
-        Weft.await(Weft.gather(locker, getter, sleeper, joiner, waiter));
+        stream.feedData("line\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Weft.await(Weft.gather(locker, getter, sleeper, joiner, waiter, reader));
         Weft.await(Weft.wait(List.of(fresh)));
         return Weft.done();
     }
@@ -122,7 +131,7 @@ class TaskDumpTest {
         new VirtualLoop().runWithoutReports(() -> program(loop -> dump[0] = Weft.dumpTasks()));
         String text = dump[0];
         assertTrue(text.startsWith("weft tasks of <EventLoop running clock=VirtualClock[500000000 ns]>"
-                + " at loop time 0.500 s: 7 pending tasks\n"), text);
+                + " at loop time 0.500 s: 8 pending tasks\n"), text);
         assertTrue(text.contains("\"locker\" waiting on Lock.acquire() on <Lock [locked, waiters:1]>\n"
                 + at("inner", "inner") + at("middle", "middle") + at("outer", "outer")), text);
         assertTrue(text.contains("\"getter\" waiting on Queue.get() on <Queue maxsize=0 getters[1]>\n"
@@ -132,6 +141,8 @@ class TaskDumpTest {
                 + ME + ".outer(TaskDumpTest.java:"), text);
         assertTrue(text.contains(">>\n" + at("join", "join")), text);
         assertTrue(text.contains("\"waiter\" waiting on future <Future pending>\n" + at("waitOn", "future")), text);
+        assertTrue(text.contains("\"reader\" waiting on StreamReader.readLine() on <StreamReader 0 bytes waiting>\n"
+                + at("readOne", "read")), text);
         assertTrue(text.contains("\"fresh\" created, not started (cancelling: 1)\n    at " + ME + ".nap(TaskDumpTest.java:"), text);
         // the task taking the dump runs: its chain is its Java stack, from the dump's caller down
         assertTrue(text.contains("\"Task-"), text);
@@ -146,7 +157,7 @@ class TaskDumpTest {
         new VirtualLoop().runWithoutReports(() -> program(loop -> taken[0] = TaskDump.snapshot(loop)));
         Map<String, TaskInfo> byName = new HashMap<>();
         taken[0].forEach(t -> byName.put(t.name(), t));
-        assertEquals(7, byName.size(), taken[0].toString());
+        assertEquals(8, byName.size(), taken[0].toString());
         TaskInfo locker = byName.get("locker");
         assertEquals(TaskInfo.State.WAITING, locker.state());
         assertEquals(List.of("inner", "middle", "outer"),
