@@ -21,9 +21,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * unless {@link RealTime}), turns on debug mode so that coroutines never awaited are tracked,
  * sends those reports ({@link FrameTracking#redirect}) and every exception the loop would have
  * printed ({@link EventLoop#setExceptionHandler}) into the run's problem list, calls the test
- * method and runs its coroutine until it completes. It then takes a task dump: any task left is a
+ * method (after the instance's {@code @BeforeEach} methods, see {@link Lifecycle}) and runs its
+ * coroutine until it completes. It then takes a task dump: any task left is a
  * problem, and is cancelled and run to its end so it cannot leak into the next test. Closing the
- * loop sweeps the never-awaited coroutines. The launcher's thread waits for the runner with the
+ * loop sweeps the never-awaited coroutines; the {@code @AfterEach} methods run last. The launcher's thread waits for the runner with the
  * test's timeout; if it is still running by then, the loop thread is blocked or the test waits
  * for ever, and the test fails with a dump read from outside (which shows the loop thread's stack
  * for the task that blocks it). The runner is then interrupted and left behind as a daemon.
@@ -38,6 +39,8 @@ final class AsyncTestRun {
     private volatile EventLoop loop;
     /** The coroutine's own exception; read after the runner thread ended. */
     private Throwable failure;
+    /** The test instance, null for a static test method or before it is made. */
+    private Object instance;
     /** Everything else that fails the test; the cleaner thread may add never-awaited reports. */
     private final List<Throwable> problems = Collections.synchronizedList(new ArrayList<>());
 
@@ -84,6 +87,9 @@ final class AsyncTestRun {
             failure = t;
         } finally {
             l.close(); // reports the coroutines never awaited
+            if (instance != null) {
+                Lifecycle.afterEach(instance, problems);
+            }
         }
     }
 
@@ -95,8 +101,10 @@ final class AsyncTestRun {
     /** Calls the test method, which makes its coroutine (and runs none of its body). */
     private Coroutine<?> start(TestLoop testLoop) throws Throwable {
         Method m = test.method();
-        Object instance = Modifier.isStatic(m.getModifiers()) ? null
-                : ReflectionSupport.newInstance(test.testClass());
+        if (!Modifier.isStatic(m.getModifiers())) {
+            instance = ReflectionSupport.newInstance(test.testClass());
+            Lifecycle.beforeEach(instance);
+        }
         Object[] args = test.wantsTestLoop() ? new Object[] {testLoop} : new Object[0];
         Object coro;
         try {

@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * loop on virtual time (see {@link AsyncTest} for what fails a test).
  *
  * <p>A {@code @WeftTest} class needs a constructor without parameters (it may be private); each
- * test gets a new instance. A class with {@code @AsyncTest} methods runs as if it carried
+ * test gets a new instance, on which Jupiter's {@code @BeforeEach} and {@code @AfterEach}
+ * methods run before and after the test's loop (plain methods: set-up that needs the loop goes at
+ * the start of the coroutine). A class with {@code @AsyncTest} methods runs as if it carried
  * {@code @WeftTest}, with its defaults: the annotation is there for its options and to mark a
  * class whose tests are all async. A JUnit Jupiter {@code @Test} method returning a {@code Coroutine}
  * in such a class is reported as a failed test telling to use {@code @AsyncTest}: Jupiter does

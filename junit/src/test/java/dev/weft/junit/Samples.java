@@ -139,6 +139,33 @@ final class Samples {
         }
     }
 
+    /** @BeforeEach and @AfterEach run around each async test, on fresh instances. */
+    @WeftTest
+    static class WithLifecycle {
+        static final java.util.List<String> LOG = new java.util.ArrayList<>();
+        private String state = "constructed";
+
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            LOG.add("before: " + state);
+            state = "set up";
+        }
+
+        @AsyncTest
+        @Async
+        Coroutine<Void> seesTheSetUp() {
+            Weft.await(Weft.sleep(1));
+            LOG.add("test: " + state);
+            return Weft.done();
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void tearDown() {
+            LOG.add("after: " + state);
+            throw new IllegalStateException("teardown failed");
+        }
+    }
+
     /** A Jupiter @Test returning a coroutine, which Jupiter would skip. */
     @WeftTest
     static class JupiterTestReturningACoroutine {

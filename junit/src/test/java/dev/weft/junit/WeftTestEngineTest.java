@@ -120,6 +120,14 @@ class WeftTestEngineTest {
     }
 
     @Test
+    void beforeEachAndAfterEach_runAroundTheTest_andAFailingAfterEachFailsIt() {
+        Samples.WithLifecycle.LOG.clear();
+        Throwable t = failureOf(Samples.WithLifecycle.class);
+        assertEquals("teardown failed", t.getMessage());
+        assertEquals(List.of("before: constructed", "test: set up", "after: set up"), Samples.WithLifecycle.LOG);
+    }
+
+    @Test
     void aSingleMethod_canBeSelected_asAnIdeRunsOneTest() {
         Events events = run(selectMethod(Samples.Passing.class, "sleepsAnHour",
                 TestLoop.class.getName()));
