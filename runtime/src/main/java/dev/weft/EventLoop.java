@@ -83,6 +83,7 @@ public final class EventLoop {
         if (Boolean.getBoolean(DebugMonitor.PROPERTY)) {
             setDebug(true);
         }
+        LoopRegistry.add(this); // for task dumps taken from outside (TaskDumps, over JMX)
     }
 
     /**
@@ -562,6 +563,7 @@ public final class EventLoop {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
         }
+        LoopRegistry.remove(this);
         ready.clear();
         timers.clear();
         inbox.clear();
@@ -640,6 +642,33 @@ public final class EventLoop {
                 reportException("Exception in callback " + callback, t);
             }
         }
+    }
+
+    // ---- introspection: task dumps and virtual-time waits -------------------------------------
+
+    /** The loop's clock. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** When the sleeping {@code task} wakes, or {@code fallback} if it is not in the timer heap. */
+    long sleepDeadline(Task<?> task, long fallback) {
+        return timers.deadlineOf(task, fallback);
+    }
+
+    /** Whether callbacks wait to run: in the ready queue or posted by other threads. */
+    boolean hasReadyWork() {
+        return !ready.isEmpty() || !inbox.isEmpty();
+    }
+
+    /** Whether a timer is pending (sleeping tasks included). */
+    boolean hasTimers() {
+        return timers.size() > 0;
+    }
+
+    /** The earliest timer deadline; only meaningful when {@link #hasTimers()}. */
+    long nextDeadline() {
+        return timers.peekDeadline();
     }
 
     // ---- errors and checks -----------------------------------------------------------------

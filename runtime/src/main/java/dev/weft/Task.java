@@ -370,6 +370,29 @@ public class Task<T> extends Future<T> {
         cancelState = on ? cancelState | MUST_CANCEL : cancelState & ~MUST_CANCEL;
     }
 
+    // ---- introspection for TaskDump (read racily when the dump is taken off the loop thread) ---
+
+    /** The frame the task resumes next (or runs now, or ran last); never null. */
+    Frame innermostFrame() {
+        return innermost;
+    }
+
+    /** What the innermost frame waits on: a {@link Future}, or null (ready, running or asleep). */
+    Object waitedFuture() {
+        Object w = waitingOn;
+        return w == SLEEPING ? null : w;
+    }
+
+    /** Whether the task sleeps in the loop's timer heap. */
+    boolean sleeping() {
+        return waitingOn == SLEEPING;
+    }
+
+    /** Whether a cancellation waits to be delivered at the task's next step. */
+    boolean cancelPending() {
+        return mustCancel();
+    }
+
     // ---- Future methods a task does not support --------------------------------------------
 
     /** Always fails: a task's result comes from its coroutine. */

@@ -81,6 +81,17 @@ final class TimerQueue {
         return true;
     }
 
+    /**
+     * The deadline at which the sleeping {@code task} wakes, or {@code fallback} if it is not
+     * queued here; for task dumps, which may read it racily from another thread.
+     */
+    long deadlineOf(Task<?> task, long fallback) {
+        int i = task.timerIndex;
+        Object[] e = entries;
+        long[] d = deadlines;
+        return i >= 0 && i < e.length && i < d.length && e[i] == task ? d[i] : fallback;
+    }
+
     /** How many timers are queued. */
     int size() {
         return size;

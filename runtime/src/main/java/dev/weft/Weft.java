@@ -458,6 +458,19 @@ public final class Weft {
     }
 
     /**
+     * A task dump of the running loop: every pending task with its name, state and await chain,
+     * innermost frame first as {@code Class.method(File.java:line)}, and what that frame waits on
+     * (a future, another task, a lock, a queue, a socket read, a sleep with its time left). The
+     * structured form is {@link TaskDump#snapshot(EventLoop)}; from outside the JVM, see
+     * {@link TaskDumps}.
+     *
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static String dumpTasks() {
+        return TaskDump.text(loop());
+    }
+
+    /**
      * The running loop's tasks that are not done yet, the current one included (asyncio's
      * {@code all_tasks}); a snapshot, newest first. The loop holds every pending task strongly,
      * so none is missing for having no other reference.

@@ -4,7 +4,10 @@
  * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}), generators
  * ({@link dev.weft.Generator}, {@link dev.weft.AsyncGenerator}), their exceptions, and the
  * {@link dev.weft.Weft} facade named after asyncio's module functions ({@code gather},
- * {@code wait}, {@code waitFor}, {@code asCompleted}, {@code shield} among them).
+ * {@code wait}, {@code waitFor}, {@code asCompleted}, {@code shield} among them), and the
+ * diagnostics and test support around the loop: task dumps ({@link dev.weft.TaskDump},
+ * {@link dev.weft.TaskInfo}, over JMX {@link dev.weft.TaskDumps}) and moving virtual time
+ * ({@link dev.weft.VirtualTime}).
  *
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.

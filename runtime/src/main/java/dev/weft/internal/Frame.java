@@ -291,6 +291,37 @@ public class Frame implements Coroutine<Object>, Awaitable {
         return lines < 0 ? site : site.substring(0, lines);
     }
 
+    /** The frame awaiting this one, or null for a task's root or a detached frame (task dumps). */
+    public Frame awaiter() {
+        Object p = parent;
+        return p instanceof Frame ? (Frame) p : null;
+    }
+
+    /**
+     * Where this frame stands, for task dumps: the line of its pending await when it is
+     * suspended at one, else the method's first line ({@code Class.method(File.java:line)}).
+     */
+    public StackTraceElement where() {
+        StackTraceElement at = status == SUSPENDED_STATUS || status == RUNNING ? awaitSite() : null;
+        return at != null ? at : siteElement();
+    }
+
+    /** The woven method's site as a stack trace element: the line of its first statement. */
+    private StackTraceElement siteElement() {
+        String site = site();
+        int open = site.indexOf('(');
+        int dot = open < 0 ? -1 : site.lastIndexOf('.', open);
+        if (dot < 0) {
+            return new StackTraceElement(site, "?", null, -1);
+        }
+        String where = site.substring(open + 1, Math.max(open + 1, site.indexOf(')', open)));
+        int colon = where.lastIndexOf(':');
+        String file = colon < 0 ? where : where.substring(0, colon);
+        int line = colon < 0 ? -1 : Integer.parseInt(where.substring(colon + 1));
+        return new StackTraceElement(site.substring(0, dot), site.substring(dot + 1, open),
+                file.isEmpty() || file.equals("Unknown Source") ? null : file, line);
+    }
+
     /**
      * Records, in {@code error}'s stack trace, that this suspended frame awaited the code that
      * threw it; called by the task's trampoline when it hands an exception to this frame.
@@ -319,7 +350,13 @@ public class Frame implements Coroutine<Object>, Awaitable {
         int colon = where.lastIndexOf(':');
         String file = colon < 0 ? where : where.substring(0, colon);
         return new StackTraceElement(site.substring(0, dot), site.substring(dot + 1, open),
-                file.equals("Unknown Source") ? null : file, Integer.parseInt(lines[state - 1]));
+                file.equals("Unknown Source") ? null : file, lineOrUnknown(lines[state - 1]));
+    }
+
+    /** A resume point's line; the weaver writes 0 when the class has no line numbers. */
+    private static int lineOrUnknown(String line) {
+        int n = Integer.parseInt(line);
+        return n > 0 ? n : -1;
     }
 
     // ---- slots: woven code saves with the static savers and restores with the getters -------

@@ -3,9 +3,13 @@ package dev.weft.internal;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +24,10 @@ import java.util.function.Supplier;
  * deterministic and what tests rely on), or when the frame becomes garbage first, through a
  * {@link Cleaner} — the one GC hook, used only in debug mode, because a frame nobody references
  * any more can never be awaited. Each record is reported at most once. Generator frames are not
- * watched: an unused generator is not a bug, as in Python.
+ * watched: an unused generator is not a bug, as in Python. Reports go to the {@code dev.weft}
+ * logger, or to a sink set for the loop with {@link #redirect} (weft-junit fails the test with
+ * them); the sweep also reports the records whose frames the collector took before their
+ * cleaner ran, so a loop's close reports every unstarted frame of that loop, whatever the GC did.
  *
  * <p>The public methods are entry points for {@link Frame} and {@code dev.weft}; not API.
  *
@@ -35,6 +42,10 @@ public final class FrameTracking {
     private static int debugLoops;
     private static Supplier<Object> currentDebugLoop = () -> null;
     private static final Map<Frame, Record> RECORDS = new WeakHashMap<>();
+    /** Every record not yet settled, also those whose frame is gone; guarded by {@link #RECORDS}. */
+    private static final Set<Record> UNSETTLED = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Where the records of a loop are reported instead of the log; guarded by {@link #RECORDS}. */
+    private static final Map<Object, BiConsumer<String, Throwable>> SINKS = new WeakHashMap<>();
 
     private FrameTracking() {
     }
@@ -63,9 +74,11 @@ public final class FrameTracking {
         if (loop == null) {
             return;
         }
-        Record record = new Record(frame.site(), loop, creationTrace());
+        Record record;
         synchronized (RECORDS) {
+            record = new Record(frame.site(), loop, creationTrace(), SINKS.get(loop));
             RECORDS.put(frame, record);
+            UNSETTLED.add(record);
         }
         Holder.CLEANER.register(frame, record);
     }
@@ -75,9 +88,27 @@ public final class FrameTracking {
         Record record;
         synchronized (RECORDS) {
             record = RECORDS.remove(frame);
+            if (record != null) {
+                UNSETTLED.remove(record);
+            }
         }
         if (record != null) {
             record.settle();
+        }
+    }
+
+    /**
+     * Sends the never-awaited reports of the frames created from now on on {@code loop} to
+     * {@code sink} (a message naming the coroutine, and a throwable whose stack trace is where
+     * it was created) instead of the log; null restores the log. Any thread.
+     */
+    public static void redirect(Object loop, BiConsumer<String, Throwable> sink) {
+        synchronized (RECORDS) {
+            if (sink == null) {
+                SINKS.remove(loop);
+            } else {
+                SINKS.put(loop, sink);
+            }
         }
     }
 
@@ -90,15 +121,15 @@ public final class FrameTracking {
     public static int sweep(Object loop) {
         List<Record> unstarted = new ArrayList<>();
         synchronized (RECORDS) {
-            RECORDS.entrySet().removeIf(e -> {
-                if (e.getValue().loop != loop) {
+            RECORDS.values().removeIf(r -> r.loop == loop);
+            UNSETTLED.removeIf(r -> {
+                if (r.loop != loop) {
                     return false;
                 }
-                if (e.getKey().isCreated()) {
-                    unstarted.add(e.getValue());
-                }
+                unstarted.add(r);
                 return true;
             });
+            SINKS.remove(loop);
         }
         for (Record r : unstarted) {
             r.run();
@@ -123,12 +154,14 @@ public final class FrameTracking {
         private final String site;
         private final Object loop;
         private final Throwable createdAt;
+        private final BiConsumer<String, Throwable> sink;
         private boolean settled;
 
-        Record(String site, Object loop, Throwable createdAt) {
+        Record(String site, Object loop, Throwable createdAt, BiConsumer<String, Throwable> sink) {
             this.site = site;
             this.loop = loop;
             this.createdAt = createdAt;
+            this.sink = sink;
         }
 
         /** Marks the record started or reported; whether it was not settled before. */
@@ -141,9 +174,18 @@ public final class FrameTracking {
         /** Reports the frame as never awaited, unless it started or was reported already. */
         @Override
         public void run() {
-            if (settle()) {
-                LOG.log(System.Logger.Level.WARNING, "coroutine " + site + " was never awaited: "
-                        + "await it, or pass it to Weft.createTask (created at the trace below)", createdAt);
+            if (!settle()) {
+                return;
+            }
+            synchronized (RECORDS) {
+                UNSETTLED.remove(this);
+            }
+            String message = "coroutine " + site + " was never awaited: "
+                    + "await it, or pass it to Weft.createTask (created at the trace below)";
+            if (sink != null) {
+                sink.accept(message, createdAt);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, message, createdAt);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.Frame;
 import dev.weft.internal.FutureHooks;
+import dev.weft.internal.WaitDescription;
 
 /**
  * The read of a {@link StreamReader} that waits for data: the future its task suspends on, one
@@ -34,7 +35,7 @@ import dev.weft.internal.FutureHooks;
  * {@code cancel}, and only its resumption takes the outcome. Threading: the reader's loop
  * thread.
  */
-final class ReadWaiter extends Future<Object> implements FutureHooks.Source {
+final class ReadWaiter extends Future<Object> implements FutureHooks.Source, WaitDescription {
     private static final FutureHooks HOOKS = FutureHooks.get();
 
     private final StreamReader reader;
@@ -120,6 +121,14 @@ final class ReadWaiter extends Future<Object> implements FutureHooks.Source {
             awaiting.addToStackTrace(t);
             throw t;
         }
+    }
+
+    /** For task dumps: {@code StreamReader.readLine() on <StreamReader 0 bytes waiting>}. */
+    @Override
+    public String describeWait() {
+        ReadOp read = op;
+        String what = read == null ? "read()" : read.name();
+        return "StreamReader." + what + " on " + reader;
     }
 
     @Override

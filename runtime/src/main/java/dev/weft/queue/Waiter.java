@@ -4,6 +4,7 @@ import dev.weft.Future;
 import dev.weft.internal.Body;
 import dev.weft.internal.Frame;
 import dev.weft.internal.MethodInfo;
+import dev.weft.internal.WaitDescription;
 import dev.weft.internal.primitives.WaiterList;
 
 /**
@@ -26,7 +27,7 @@ import dev.weft.internal.primitives.WaiterList;
  *
  * <p>Confined to the queue's loop thread; runs once.
  */
-final class Waiter extends Frame implements WaiterList.Node<Waiter> {
+final class Waiter extends Frame implements WaiterList.Node<Waiter>, WaitDescription {
     static final byte GET = 0;
     static final byte PUT = 1;
     static final byte JOIN = 2;
@@ -80,6 +81,13 @@ final class Waiter extends Frame implements WaiterList.Node<Waiter> {
             error = t;
         }
         return queue.resume(this, error);
+    }
+
+    /** For task dumps: {@code Queue.get() on <Queue maxsize=2 getters[1]>}. */
+    @Override
+    public String describeWait() {
+        return (kind == GET ? "Queue.get()" : kind == PUT ? "Queue.put()" : "Queue.join()")
+                + " on " + queue.describe("Queue");
     }
 
     /** Whether the task gave up before its turn came: its future was cancelled with it. */

@@ -40,6 +40,8 @@ public final class Barrier {
     private final LoopBinding binding = new LoopBinding();
     private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final Coroutine<Integer> arrive = new Arrive();
+    /** Plain waiters that say, in task dumps, which barrier they wait at. */
+    private final WaitPolicy waitPolicy = WaitPolicy.plain(() -> "Barrier.arrive() on " + this);
     private final int parties;
     private boolean broken;
 
@@ -132,7 +134,7 @@ public final class Barrier {
         }
         int index = waiters.size();
         if (index + 1 < parties) {
-            Waiter w = new Waiter(binding.loopToWaitOn(this), WaitPolicy.PLAIN, null);
+            Waiter w = new Waiter(binding.loopToWaitOn(this), waitPolicy, null);
             waiters.addLast(w);
             return w.awaitFrom(caller);
         }

@@ -182,6 +182,11 @@ public final class Condition {
 
     /** The condition's waiters, in its own queue or, once signalled or cancelled, in the lock's. */
     private final class Waiters extends WaitPolicy {
+        @Override
+        String describe() {
+            return "Condition.untilNotified() on " + Condition.this;
+        }
+
         /** The lock was handed to {@code w}: fail, test the predicate, or return. */
         @Override
         boolean grant(Waiter w) {

@@ -28,6 +28,8 @@ public final class Event {
     private final LoopBinding binding = new LoopBinding();
     private final WaiterList<Waiter> waiters = new WaiterList<>();
     private final Coroutine<Void> untilSet = new UntilSet();
+    /** Plain waiters that say, in task dumps, which event they wait for. */
+    private final WaitPolicy waitPolicy = WaitPolicy.plain(() -> "Event.untilSet() on " + this);
     private boolean set;
 
     /** Creates an event whose flag is not set, bound to no loop yet. */
@@ -96,7 +98,7 @@ public final class Event {
             if (set) {
                 return null;
             }
-            Waiter w = new Waiter(binding.loopToWaitOn(Event.this), WaitPolicy.PLAIN, null);
+            Waiter w = new Waiter(binding.loopToWaitOn(Event.this), waitPolicy, null);
             waiters.addLast(w);
             return w.awaitFrom(caller);
         }

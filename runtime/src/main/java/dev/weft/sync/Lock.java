@@ -201,6 +201,11 @@ public final class Lock {
         void taken(Waiter w) {
             tookOver(w);
         }
+
+        @Override
+        String describe() {
+            return "Lock.acquire() on " + Lock.this;
+        }
     }
 
     /** {@code w}'s task resumed holding the lock; called by every policy whose waiters get it. */

@@ -172,6 +172,11 @@ public sealed class Semaphore permits BoundedSemaphore {
         void taken(Waiter w) {
             inFlight--;
         }
+
+        @Override
+        String describe() {
+            return Semaphore.this.getClass().getSimpleName() + ".acquire() on " + Semaphore.this;
+        }
     }
 
     /** What {@link #acquire()} and {@link #hold()} return: stateless, awaited any number of times. */

@@ -58,4 +58,19 @@ abstract class WaitPolicy {
      */
     void takenForfeited(Waiter w) {
     }
+
+    /** What a waiter of this policy waits for, for task dumps; any thread, may read racily. */
+    String describe() {
+        return "a synchronisation primitive";
+    }
+
+    /** A policy like {@link #PLAIN} whose waiters are described by {@code description}. */
+    static WaitPolicy plain(java.util.function.Supplier<String> description) {
+        return new WaitPolicy() {
+            @Override
+            String describe() {
+                return description.get();
+            }
+        };
+    }
 }

@@ -5,6 +5,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.FutureHooks;
 import dev.weft.internal.Sneaky;
+import dev.weft.internal.WaitDescription;
 import dev.weft.internal.primitives.WaiterList;
 import java.util.function.BooleanSupplier;
 
@@ -36,7 +37,7 @@ import java.util.function.BooleanSupplier;
  * <p>Threading: confined to the primitive's loop thread.
  */
 final class Waiter extends Future<Object>
-        implements WaiterList.Node<Waiter>, FutureHooks.Source {
+        implements WaiterList.Node<Waiter>, FutureHooks.Source, WaitDescription {
     private static final byte FORFEITED = 1;
     /** A condition's waiter that was signalled (it now waits for the lock). */
     static final byte NOTIFIED = 2;
@@ -193,6 +194,12 @@ final class Waiter extends Future<Object>
     @Override
     public void list(WaiterList<Waiter> list) {
         this.list = list;
+    }
+
+    /** What this waiter waits for, as its primitive says: {@code Lock.acquire() on <Lock ...>}. */
+    @Override
+    public String describeWait() {
+        return policy.describe();
     }
 
     @Override

@@ -9,16 +9,15 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.VirtualLoop;
+import dev.weft.junit.AsyncTest;
+import dev.weft.junit.WeftTest;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.BrokenBarrierError;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Barrier: arrival indices, rounds, reset, abort, cancellation, bad input. */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@WeftTest(timeoutMillis = 30_000)
 class BarrierTest {
 
     @Async
@@ -51,15 +50,17 @@ class BarrierTest {
         return Weft.done(indices);
     }
 
-    @Test
-    void arrive_lastOfTheParties_releasesAllWithTheirArrivalIndices() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> arrive_lastOfTheParties_releasesAllWithTheirArrivalIndices() {
         List<String> log = new ArrayList<>();
-        List<Integer> indices = new VirtualLoop().runWithoutReports(() -> oneRound(new Barrier(3), log));
+        List<Integer> indices = Weft.await(oneRound(new Barrier(3), log));
         assertEquals(List.of(0, 1, 2, 0, 1, 2), indices);
         assertEquals(List.of("A arrives", "B arrives", "C arrives", "C passes with index 2",
                 "next iteration", "A passes with index 0", "B passes with index 1",
                 "D arrives", "E arrives", "F arrives", "F passes with index 2",
                 "D passes with index 0", "E passes with index 1"), log);
+        return Weft.done();
     }
 
     @Async
@@ -96,13 +97,15 @@ class BarrierTest {
         return Weft.done();
     }
 
-    @Test
-    void resetAndAbort_failWaitersWithBrokenBarrierError_abortUntilTheNextReset() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> resetAndAbort_failWaitersWithBrokenBarrierError_abortUntilTheNextReset() {
         List<String> log = new ArrayList<>();
-        new VirtualLoop().runWithoutReports(() -> resetAndAbort(new Barrier(2), log));
+        Weft.await(resetAndAbort(new Barrier(2), log));
         assertEquals(List.of("A: the barrier was reset while this task waited at it",
                 "B: the barrier was aborted",
                 "C: the barrier is broken: it was aborted (reset() repairs it)"), log);
+        return Weft.done();
     }
 
     @Async
@@ -120,11 +123,12 @@ class BarrierTest {
         return Weft.done(List.of(Weft.await(b), Weft.await(c), last));
     }
 
-    @Test
-    void cancel_aWaitingParty_leavesTheRoundAndIndicesStayUnique() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> cancel_aWaitingParty_leavesTheRoundAndIndicesStayUnique() {
         List<String> log = new ArrayList<>();
-        assertEquals(List.of(0, 1, 2),
-                new VirtualLoop().runWithoutReports(() -> cancelOneParty(new Barrier(3), log)));
+        assertEquals(List.of(0, 1, 2), Weft.await(cancelOneParty(new Barrier(3), log)));
+        return Weft.done();
     }
 
     @Async
@@ -134,11 +138,13 @@ class BarrierTest {
         return Weft.done(first + second + barrier.parties());
     }
 
-    @Test
-    void barrier_badPartiesOrOneParty() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> barrier_badPartiesOrOneParty() {
         assertEquals("Barrier parties must be > 0, not 0",
                 assertThrows(IllegalArgumentException.class, () -> new Barrier(0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Barrier(-3));
-        assertEquals(1, new VirtualLoop().runWithoutReports(() -> single(new Barrier(1))));
+        assertEquals(1, Weft.await(single(new Barrier(1))));
+        return Weft.done();
     }
 }

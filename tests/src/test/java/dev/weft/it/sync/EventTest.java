@@ -11,15 +11,17 @@ import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import dev.weft.it.support.StepLog;
-import dev.weft.it.support.VirtualLoop;
+import dev.weft.junit.AsyncTest;
+import dev.weft.junit.WeftTest;
 import dev.weft.sync.Event;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-/** Event: set wakes every current waiter, even if cleared before they run; waits on a set event. */
-@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+/**
+ * Event: set wakes every current waiter, even if cleared before they run; waits on a set event.
+ * Async tests of weft-junit: each runs on a fresh loop on virtual time and fails on leftovers.
+ */
+@WeftTest(timeoutMillis = 30_000)
 class EventTest {
 
     @Async
@@ -45,11 +47,13 @@ class EventTest {
         return Weft.done();
     }
 
-    @Test
-    void set_wakesEveryCurrentWaiterInTheOrderTheyWaited() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> set_wakesEveryCurrentWaiterInTheOrderTheyWaited() {
         StepLog log = new StepLog();
-        new VirtualLoop().runWithoutReports(() -> setWakesAll(new Event(), log));
+        Weft.await(setWakesAll(new Event(), log));
         log.finish(7);
+        return Weft.done();
     }
 
     @Async
@@ -71,11 +75,13 @@ class EventTest {
         return Weft.done();
     }
 
-    @Test
-    void set_thenClearBeforeTheWaitersRun_stillWakesThem() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> set_thenClearBeforeTheWaitersRun_stillWakesThem() {
         StepLog log = new StepLog();
-        new VirtualLoop().runWithoutReports(() -> setThenClear(new Event(), log));
+        Weft.await(setThenClear(new Event(), log));
         log.finish(8);
+        return Weft.done();
     }
 
     @Async
@@ -89,11 +95,13 @@ class EventTest {
         return Weft.done();
     }
 
-    @Test
-    void untilSet_onASetEvent_returnsWithoutSuspending() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> untilSet_onASetEvent_returnsWithoutSuspending() {
         StepLog log = new StepLog();
-        new VirtualLoop().runWithoutReports(() -> alreadySet(new Event(), log));
+        Weft.await(alreadySet(new Event(), log));
         log.finish(2);
+        return Weft.done();
     }
 
     @Async
@@ -129,10 +137,12 @@ class EventTest {
         return Weft.done();
     }
 
-    @Test
-    void cancel_oneWaiter_theOthersAreStillWokenAndNoWaiterIsLeft() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> cancel_oneWaiter_theOthersAreStillWokenAndNoWaiterIsLeft() {
         StepLog log = new StepLog();
-        new VirtualLoop().runWithoutReports(() -> cancelOne(new Event(), log));
+        Weft.await(cancelOne(new Event(), log));
         assertEquals("a timed-out wait leaves no waiter: <Event [unset]>", log.names().get(5));
+        return Weft.done();
     }
 }

@@ -8,13 +8,15 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.VirtualLoop;
+import dev.weft.junit.AsyncTest;
+import dev.weft.junit.WeftTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 /** ContextVar: tasks run in a copy of their creator's context; callbacks capture theirs. */
+@WeftTest
 class ContextVarTest {
     private static final ContextVar<String> REQUEST = new ContextVar<>("request", "none");
 
@@ -36,11 +38,13 @@ class ContextVarTest {
         return Weft.done(fromChild + " / parent sees " + REQUEST.get());
     }
 
-    @Test
-    void set_inAChild_isInvisibleToItsParent_andTheChildSeesItsCreatorsValue() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> set_inAChild_isInvisibleToItsParent_andTheChildSeesItsCreatorsValue() {
         List<String> log = new ArrayList<>();
-        assertEquals("child / parent sees parent-after-create", new VirtualLoop().run(() -> parent(log)));
+        assertEquals("child / parent sees parent-after-create", Weft.await(parent(log)));
         assertEquals(List.of("child sees parent", "child still sees child"), log);
+        return Weft.done();
     }
 
     @Async
@@ -60,12 +64,14 @@ class ContextVarTest {
         return Weft.done(REQUEST.get());
     }
 
-    @Test
-    void callSoonCallLaterAndDoneCallbacks_runInTheContextCurrentWhenScheduled() {
+    @AsyncTest
+    @Async
+    Coroutine<Void> callSoonCallLaterAndDoneCallbacks_runInTheContextCurrentWhenScheduled() {
         List<String> log = new ArrayList<>();
-        assertEquals("task's own", new VirtualLoop().run(() -> callbacksCapture(log)));
+        assertEquals("task's own", Weft.await(Weft.createTask(callbacksCapture(log))));
         assertEquals(List.of("callSoon sees at callSoon", "done callback sees at addDoneCallback",
                 "callLater sees at callLater"), log);
+        return Weft.done();
     }
 
     @Async
@@ -84,11 +90,14 @@ class ContextVarTest {
         return Weft.done("reused token accepted");
     }
 
-    @Test
-    void reset_withTokens_restoresThePreviousValuesOnce() {
-        assertEquals("one none reused token refused", new VirtualLoop().run(ContextVarTest::resetRestores));
+    @AsyncTest
+    @Async
+    Coroutine<Void> reset_withTokens_restoresThePreviousValuesOnce() {
+        assertEquals("one none reused token refused", Weft.await(Weft.createTask(resetRestores())));
+        return Weft.done();
     }
 
+    /** Outside any loop: a plain Jupiter test, which a @WeftTest class may hold too. */
     @Test
     void get_outsideALoop_answersTheDefault_andNoDefaultFails() {
         assertEquals("none", REQUEST.get());
