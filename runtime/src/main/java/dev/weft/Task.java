@@ -78,6 +78,14 @@ public class Task<T> extends Future<T> {
     Task<?> nextTask;
 
     Task(EventLoop loop, Coroutine<T> coro, String name) {
+        this(loop, coro, name, true);
+    }
+
+    /**
+     * @param schedule whether to queue the first step; false for a task whose creator runs the
+     *     first step itself, at once ({@link EagerCall})
+     */
+    Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);
         if (coro == null) {
             throw new NullPointerException("coroutine is null: if it came from an @Async method, "
@@ -92,7 +100,9 @@ public class Task<T> extends Future<T> {
         this.id = ++counter; // the default name is built only when asked for
         this.context = loop.context; // immutable: sharing the reference is taking a copy
         loop.tasks.add(this);
-        loop.enqueue(this);
+        if (schedule) {
+            loop.enqueue(this);
+        }
     }
 
     // ---- the trampoline -----------------------------------------------------------------
