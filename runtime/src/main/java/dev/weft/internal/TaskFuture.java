@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * cancels the task, which throws a {@code CancelledError} into the body at the await where it
  * waits, so its {@code finally} blocks run. On the loop's thread the task is cancelled in the
  * call; from another thread through {@link EventLoop#callSoonThreadsafe}, or not at all if the
- * loop is closed by then. What the body returns afterwards is dropped.
+ * loop is closed by then. What the body returns afterwards is dropped. A task still pending
+ * when {@code Weft.run} ends is cancelled with the other leftovers, and this future with it; a
+ * loop closed by hand with the task still pending leaves both pending.
  *
  * <p>Threading: any thread.
  */

@@ -376,4 +376,15 @@ class EagerOnLoopTest {
     static Coroutine<CompletableFuture<String>> callSelfCancelled() {
         return Weft.done(throwsCancelled());
     }
+
+    @Async
+    static Coroutine<CompletableFuture<String>> leaveRunning() {
+        return Weft.done(sleeperOnly("never", 1000));
+    }
+
+    @Test
+    void stillPendingWhenWeftRunEnds_cancelledWithTheLeftoverTasks() {
+        CompletableFuture<String> cf = Weft.run(leaveRunning());
+        assertTrue(cf.isCancelled());
+    }
 }
