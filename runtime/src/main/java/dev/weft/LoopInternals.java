@@ -47,7 +47,7 @@ final class LoopInternals extends LoopBridge {
 
     @Override
     public EventLoop runningLoop() {
-        return EventLoop.currentOrNull();
+        return LoopOwnership.currentIfAny();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Which thread an {@link EventLoop} belongs to, whether it is running, and whether it is closed;
  * also the per-thread record of the running loop.
@@ -14,6 +16,8 @@ package dev.weft;
  */
 final class LoopOwnership {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /** How many loops run now, in the whole JVM: zero spares {@link #currentIfAny} the lookup. */
+    private static final AtomicInteger RUNNING_COUNT = new AtomicInteger();
 
     private volatile Thread owner = Thread.currentThread();
     private volatile Thread runner;
@@ -22,6 +26,14 @@ final class LoopOwnership {
     /** The loop running on the calling thread, or null. */
     static EventLoop current() {
         return RUNNING.get();
+    }
+
+    /**
+     * The loop running on the calling thread, or null; one volatile read when no loop runs
+     * anywhere (code that may run far from any loop, such as an eager {@code @Async} call).
+     */
+    static EventLoop currentIfAny() {
+        return RUNNING_COUNT.get() == 0 ? null : RUNNING.get();
     }
 
     /**
@@ -47,10 +59,12 @@ final class LoopOwnership {
         owner = me;
         runner = me;
         RUNNING.set(loop);
+        RUNNING_COUNT.incrementAndGet();
     }
 
     /** Marks the loop as no longer running; called by the thread that entered. */
     void exit() {
+        RUNNING_COUNT.decrementAndGet();
         RUNNING.remove();
         synchronized (this) {
             runner = null;

@@ -64,6 +64,7 @@ final class RuntimeNames {
     static final String COMPLETION_STAGE_DESC = "Ljava/util/concurrent/CompletionStage;";
     static final String COMPLETED_FUTURE = "completedFuture";
     static final String COMPLETED_STAGE = "completedStage";
+    static final String EAGER_FRAME = "dev/weft/internal/EagerFrame";
     /** What an eager method's factory returns: {@code EagerStart.start(frame)}. */
     static final String EAGER_START = "dev/weft/internal/EagerStart";
     static final String EAGER_START_NAME = "start";

@@ -387,4 +387,29 @@ class EagerOnLoopTest {
         CompletableFuture<String> cf = Weft.run(leaveRunning());
         assertTrue(cf.isCancelled());
     }
+
+    /** More live values of every kind than the frame keeps in fields: the rest go to its arrays. */
+    @Async
+    static CompletableFuture<String> manyLiveValues(int a, long b, double c, float d, String e,
+            Object f, boolean g, char h, short i, byte j, String k, Integer l) {
+        int m = a + 1;
+        String n = e + k;
+        Weft.await(Weft.sleep(1));
+        long o = b * 2;
+        Weft.await(Weft.sleep(1));
+        return CompletableFuture.completedFuture(a + " " + b + " " + c + " " + d + " " + e + " " + f
+                + " " + g + " " + h + " " + i + " " + j + " " + k + " " + l + " " + m + " " + n + " " + o);
+    }
+
+    @Async
+    static Coroutine<String> callManyLiveValues() {
+        return Weft.done(Weft.await(manyLiveValues(1, 2L, 3.5, 4.5f, "e", List.of("f"), true, 'h',
+                (short) 9, (byte) 10, "k", 12)));
+    }
+
+    @Test
+    void manyLiveValuesOfEveryKind_surviveSuspensions() {
+        assertEquals("1 2 3.5 4.5 e [f] true h 9 10 k 12 2 ek 4",
+                new VirtualLoop().runWithoutReports(EagerOnLoopTest::callManyLiveValues));
+    }
 }
