@@ -77,6 +77,10 @@ final class Awaits {
             return cf.join();
         } catch (CompletionException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
+        } catch (CancellationException e) {
+            // Newer JDKs (25 among them) wrap the stored cancellation in a new one: rethrow the stored
+            // one (a weft CancelledError, say), as older JDKs do and as the bridge path does
+            throw e.getCause() instanceof CancellationException ? (CancellationException) e.getCause() : e;
         }
     }
 
