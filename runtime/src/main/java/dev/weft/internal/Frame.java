@@ -230,19 +230,12 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @throws IllegalStateException if the coroutine already ran or belongs to another task
      */
     public void startAsRoot(Task<?> owner) {
-        if (status != CREATED || parent != null) {
-            throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
-                    + "a coroutine object runs once; call the @Async method again for a new one");
-        }
-        parent = owner;
-        if (FrameTracking.enabled) {
-            FrameTracking.started(this);
-        }
+        startDriven(owner);
     }
 
     /**
-     * Binds this not-yet-started frame, as the root of its chain, to {@code driver}: what runs it
-     * in place of a task. An eager {@code @Async} method called where no loop runs is driven this
+     * Binds this not-yet-started frame, as the root of its chain, to {@code driver}: its task, or
+     * what runs it in place of a task. An eager {@code @Async} method called where no loop runs is driven this
      * way ({@link OffLoopCall}); {@link #driver()} finds it from any frame of the chain.
      *
      * @throws IllegalStateException if the coroutine already ran or belongs to a task
