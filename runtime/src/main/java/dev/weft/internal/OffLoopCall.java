@@ -47,7 +47,10 @@ final class OffLoopCall extends CompletableFuture<Object> {
 
     /** Guards {@link #pending}, {@link #cancelRequested} and every waker's hand-off fields. */
     private final Object lock = new Object();
-    /** The waker of the latest suspension; the body is parked on it unless it is claimed. */
+    /**
+     * The waker of the pending suspension, until a thread takes it to resume the body; the body
+     * is parked on it unless it is claimed.
+     */
     private Waker pending;
     /** Whether a cancellation waits for the next suspension (the body was running). */
     private boolean cancelRequested;
@@ -71,8 +74,12 @@ final class OffLoopCall extends CompletableFuture<Object> {
         if (value != Frame.SUSPENDED) {
             return CompletableFuture.completedFuture(value);
         }
-        OffLoopCall call = (OffLoopCall) frame.driver();
-        Waker next = call.park();
+        Object driver = frame.driver();
+        if (!(driver instanceof OffLoopCall)) {
+            return CompletableFuture.failedFuture(suspendedWithoutStage(frame));
+        }
+        OffLoopCall call = (OffLoopCall) driver;
+        Waker next = call.park(frame);
         if (next != null) {
             call.drive(next);
         }
@@ -120,10 +127,16 @@ final class OffLoopCall extends CompletableFuture<Object> {
      * Called by the thread whose body just returned {@code SUSPENDED}: parks the body, or, when
      * the outcome of its await already arrived, answers that waker for this thread to go on.
      */
-    private Waker park() {
+    private Waker park(Frame suspended) {
         synchronized (lock) {
             Waker w = pending;
+            if (w == null) {
+                // only an await of a stage suspends a body here; anything else is a weft bug
+                completeExceptionally(suspendedWithoutStage(suspended));
+                return null;
+            }
             if (w.claimed) {
+                pending = null; // taken: this thread resumes the body with it
                 return w;
             }
             w.parked = true;
@@ -141,6 +154,7 @@ final class OffLoopCall extends CompletableFuture<Object> {
             if (!w.parked) {
                 return; // the suspending thread is still on its way out: it goes on itself
             }
+            pending = null; // taken: this thread resumes the body with it
         }
         Object outside = LoopBridge.get().leaveTask();
         try {
@@ -164,7 +178,7 @@ final class OffLoopCall extends CompletableFuture<Object> {
                 error = t;
             }
             if (error == null && value == Frame.SUSPENDED) {
-                Waker next = park();
+                Waker next = park(frame);
                 if (next == null) {
                     return;
                 }
@@ -212,7 +226,10 @@ final class OffLoopCall extends CompletableFuture<Object> {
                 cancelRequested = true; // the body runs: its next suspension gets it
             } else {
                 w.claim(null, new CancelledError());
-                resume = w.parked ? w : null;
+                if (w.parked) {
+                    pending = null; // taken: this thread resumes the body with it
+                    resume = w;
+                }
             }
         }
         if (resume != null) {
@@ -224,6 +241,11 @@ final class OffLoopCall extends CompletableFuture<Object> {
             }
         }
         return true;
+    }
+
+    private static IllegalStateException suspendedWithoutStage(Frame frame) {
+        return new IllegalStateException(frame.site() + " suspended without an event loop at "
+                + "something other than a CompletionStage; this is a weft bug, please report it");
     }
 
     /** The error for awaiting something only a loop can wake, in a chain that has no loop. */
