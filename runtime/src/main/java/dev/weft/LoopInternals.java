@@ -47,7 +47,7 @@ final class LoopInternals extends LoopBridge {
 
     @Override
     public EventLoop runningLoop() {
-        return LoopOwnership.currentIfAny();
+        return EventLoop.currentOrNull();
     }
 
     @Override

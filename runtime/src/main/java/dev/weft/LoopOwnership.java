@@ -1,6 +1,6 @@
 package dev.weft;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.weft.internal.RunningLoops;
 
 /**
  * Which thread an {@link EventLoop} belongs to, whether it is running, and whether it is closed;
@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopOwnership {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
-    /** How many loops run now, in the whole JVM: zero spares {@link #currentIfAny} the lookup. */
-    private static final AtomicInteger RUNNING_COUNT = new AtomicInteger();
 
     private volatile Thread owner = Thread.currentThread();
     private volatile Thread runner;
@@ -26,14 +24,6 @@ final class LoopOwnership {
     /** The loop running on the calling thread, or null. */
     static EventLoop current() {
         return RUNNING.get();
-    }
-
-    /**
-     * The loop running on the calling thread, or null; one volatile read when no loop runs
-     * anywhere (code that may run far from any loop, such as an eager {@code @Async} call).
-     */
-    static EventLoop currentIfAny() {
-        return RUNNING_COUNT.get() == 0 ? null : RUNNING.get();
     }
 
     /**
@@ -59,12 +49,12 @@ final class LoopOwnership {
         owner = me;
         runner = me;
         RUNNING.set(loop);
-        RUNNING_COUNT.incrementAndGet();
+        RunningLoops.entered();
     }
 
     /** Marks the loop as no longer running; called by the thread that entered. */
     void exit() {
-        RUNNING_COUNT.decrementAndGet();
+        RunningLoops.exited();
         RUNNING.remove();
         synchronized (this) {
             runner = null;

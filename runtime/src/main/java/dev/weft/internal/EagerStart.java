@@ -27,6 +27,9 @@ public final class EagerStart {
      * @return the future of the call: already completed if the body did not suspend
      */
     public static CompletableFuture<Object> start(Frame frame) {
+        if (RunningLoops.none()) {
+            return OffLoopCall.start(frame); // the common case of interop code: one volatile read
+        }
         LoopBridge bridge = LoopBridge.get();
         EventLoop loop = bridge.runningLoop();
         return loop != null ? bridge.startEager(loop, frame) : OffLoopCall.start(frame);

@@ -80,7 +80,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
         this.info = info;
         this.prims = info.primSlots <= fieldPrims ? null : new long[info.primSlots - fieldPrims];
         this.refs = info.refSlots <= fieldRefs ? null : new Object[info.refSlots - fieldRefs];
-        if (FrameTracking.enabled && getClass() == Frame.class) {
+        if (getClass() == Frame.class && FrameTracking.enabled) { // the JIT folds the class test
             FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
         }
     }
@@ -246,7 +246,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
         parent = driver;
-        if (FrameTracking.enabled) {
+        if (getClass() == Frame.class && FrameTracking.enabled) { // only these are watched
             FrameTracking.started(this);
         }
     }
