@@ -1,10 +1,12 @@
 package dev.weft;
 
+import dev.weft.internal.Frame;
 import dev.weft.internal.LoopBridge;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -46,5 +48,33 @@ final class LoopInternals extends LoopBridge {
     @Override
     public Runnable onClose(EventLoop loop, Runnable hook) {
         return loop.closeHooks.add(hook);
+    }
+
+    @Override
+    public EventLoop runningLoop() {
+        return EventLoop.currentOrNull();
+    }
+
+    @Override
+    public CompletableFuture<Object> startEager(EventLoop loop, Frame frame) {
+        return EagerCall.start(loop, frame);
+    }
+
+    @Override
+    public Object leaveTask() {
+        EventLoop loop = EventLoop.currentOrNull();
+        if (loop == null || loop.currentTask == null) {
+            return null;
+        }
+        Task<?> t = loop.currentTask;
+        loop.currentTask = null;
+        return t;
+    }
+
+    @Override
+    public void returnToTask(Object token) {
+        if (token != null) {
+            EventLoop.currentOrNull().currentTask = (Task<?>) token;
+        }
     }
 }

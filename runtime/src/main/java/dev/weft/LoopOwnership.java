@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.RunningLoops;
+
 /**
  * Which thread an {@link EventLoop} belongs to, whether it is running, and whether it is closed;
  * also the per-thread record of the running loop.
@@ -47,10 +49,12 @@ final class LoopOwnership {
         owner = me;
         runner = me;
         RUNNING.set(loop);
+        RunningLoops.entered();
     }
 
     /** Marks the loop as no longer running; called by the thread that entered. */
     void exit() {
+        RunningLoops.exited();
         RUNNING.remove();
         synchronized (this) {
             runner = null;

@@ -83,7 +83,8 @@ public class Task<T> extends Future<T> {
 
     /**
      * Creates a task; with {@code schedule} false its first step is not queued, and the caller
-     * runs it ({@link TaskFactory#EAGER} does, inside {@code createTask}).
+     * runs it at once ({@link TaskFactory#EAGER} does, inside {@code createTask}, and so does
+     * {@link EagerCall}).
      */
     Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);

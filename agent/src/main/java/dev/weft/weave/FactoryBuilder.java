@@ -15,7 +15,9 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Pass 4b: builds what the {@code @Async} method becomes — a factory with the original
- * signature, annotations and access that stores its arguments in a new frame and returns it.
+ * signature, annotations and access that stores its arguments in a new frame and returns it
+ * (an eager method, one returning {@code CompletableFuture} or {@code CompletionStage}, returns
+ * {@code EagerStart.start(frame)} instead: the body runs at once).
  *
  * <p>The frame reaches the body through an {@code invokedynamic} whose bootstrap
  * ({@code Bootstraps.methodInfo}) links, once per method, a constant {@code MethodInfo}: the body
@@ -76,6 +78,11 @@ final class FactoryBuilder {
             }
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
+        if (async.kind().eager()) {
+            // ea-async's shape: the body runs now, the caller gets the call's future
+            out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.EAGER_START,
+                    RuntimeNames.EAGER_START_NAME, RuntimeNames.EAGER_START_DESC, false));
+        }
         out.add(new InsnNode(Opcodes.ARETURN));
         return out;
     }

@@ -25,7 +25,31 @@ enum MethodKind {
     /** {@code AsyncGenerator<Y>}: awaits and yields; ends with {@code AsyncGenerator.end()}. */
     ASYNC_GENERATOR(RuntimeNames.ASYNC_GENERATOR_DESC, RuntimeNames.ASYNC_GENERATOR_FRAME,
             Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY, RuntimeNames.YIELD, RuntimeNames.YIELD_ENTRY),
-            RuntimeNames.ASYNC_GENERATOR, RuntimeNames.END, false, SlotAccess.ARRAYS);
+            RuntimeNames.ASYNC_GENERATOR, RuntimeNames.END, false, SlotAccess.ARRAYS),
+    /**
+     * {@code CompletableFuture<T>}: eager, as in ea-async (the factory starts the body at once,
+     * {@code EagerStart.start}); awaits; {@code return CompletableFuture.completedFuture(v);}
+     * completes it with {@code v} (the call is removed), any other returned stage is awaited.
+     * Its frame keeps its first slots in fields: most calls finish at once, and one object is
+     * cheaper to make than a frame with argument arrays.
+     */
+    COMPLETABLE_FUTURE(RuntimeNames.COMPLETABLE_FUTURE_DESC, RuntimeNames.EAGER_FRAME,
+            Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY),
+            RuntimeNames.COMPLETABLE_FUTURE, RuntimeNames.COMPLETED_FUTURE, true, SlotAccess.FIELDS) {
+        @Override
+        boolean completesAt(AbstractInsnNode i) {
+            return completesEager(i);
+        }
+    },
+    /** {@code CompletionStage<T>}: as {@link #COMPLETABLE_FUTURE}; {@code completedStage(v)} too. */
+    COMPLETION_STAGE(RuntimeNames.COMPLETION_STAGE_DESC, RuntimeNames.EAGER_FRAME,
+            Map.of(RuntimeNames.AWAIT, RuntimeNames.AWAIT_ENTRY),
+            RuntimeNames.COMPLETABLE_FUTURE, RuntimeNames.COMPLETED_FUTURE, true, SlotAccess.FIELDS) {
+        @Override
+        boolean completesAt(AbstractInsnNode i) {
+            return completesEager(i);
+        }
+    };
 
     /** Marker names on {@code Weft} that suspend some kind of method. */
     private static final Set<String> ALL_SUSPENDING =
@@ -84,11 +108,31 @@ enum MethodKind {
             return "Weft." + ((MethodInsnNode) i).name;
         }
         for (MethodKind other : values()) {
-            if (other != this && other.completesAt(i)) {
+            // CompletableFuture.completedFuture is ordinary code outside an eager method
+            if (other != this && !other.eager() && other.completesAt(i)) {
                 return other.doneOwner.substring(other.doneOwner.lastIndexOf('/') + 1) + "." + other.doneName;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether this kind is eager (returns a {@code CompletableFuture} or {@code CompletionStage}):
+     * its factory runs the body at once, and a completing call that is not returned straight away
+     * is ordinary code (a completed future), left as it is.
+     */
+    boolean eager() {
+        return this == COMPLETABLE_FUTURE || this == COMPLETION_STAGE;
+    }
+
+    /** An eager kind's completing calls: {@code CompletableFuture.completedFuture/completedStage}. */
+    private static boolean completesEager(AbstractInsnNode i) {
+        if (i.getOpcode() != Opcodes.INVOKESTATIC) {
+            return false;
+        }
+        MethodInsnNode call = (MethodInsnNode) i;
+        return RuntimeNames.COMPLETABLE_FUTURE.equals(call.owner)
+                && (RuntimeNames.COMPLETED_FUTURE.equals(call.name) || RuntimeNames.COMPLETED_STAGE.equals(call.name));
     }
 
     /** Whether {@code i} is any suspending marker (for methods that are not {@code @Async}). */
@@ -101,6 +145,8 @@ enum MethodKind {
         switch (this) {
             case COROUTINE: return "Coroutine<T>";
             case GENERATOR: return "Generator<Y, S>";
+            case COMPLETABLE_FUTURE: return "CompletableFuture<T>";
+            case COMPLETION_STAGE: return "CompletionStage<T>";
             default: return "AsyncGenerator<Y>";
         }
     }

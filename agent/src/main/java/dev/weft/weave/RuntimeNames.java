@@ -57,4 +57,16 @@ final class RuntimeNames {
     static final String RESUMED_DESC = "()Ljava/lang/Object;";
     static final String NOT_RESUMABLE = "notResumable";
     static final String NOT_RESUMABLE_DESC = "()Ljava/lang/IllegalStateException;";
+
+    /** Eager methods (ea-async's shape): their return types and their completing calls. */
+    static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
+    static final String COMPLETABLE_FUTURE_DESC = "L" + COMPLETABLE_FUTURE + ";";
+    static final String COMPLETION_STAGE_DESC = "Ljava/util/concurrent/CompletionStage;";
+    static final String COMPLETED_FUTURE = "completedFuture";
+    static final String COMPLETED_STAGE = "completedStage";
+    static final String EAGER_FRAME = "dev/weft/internal/EagerFrame";
+    /** What an eager method's factory returns: {@code EagerStart.start(frame)}. */
+    static final String EAGER_START = "dev/weft/internal/EagerStart";
+    static final String EAGER_START_NAME = "start";
+    static final String EAGER_START_DESC = "(" + FRAME_DESC + ")" + COMPLETABLE_FUTURE_DESC;
 }

@@ -25,13 +25,19 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  *
  * <p>Rejected: {@code Weft.await}/{@code yield}/{@code yieldFrom} in a method that is not
  * {@code @Async} (lambdas, constructors and static initialisers included); a generator marker in
- * a coroutine or the other way round; {@code @Async} on a method that returns neither
- * {@code Coroutine} nor {@code Generator}, or on an abstract, native or {@code synchronized}
- * method.
+ * a coroutine or the other way round ({@code Weft.done} in a method returning
+ * {@code CompletableFuture} included); {@code @Async} on a method whose return type is none of
+ * {@code Coroutine}, {@code Generator}, {@code AsyncGenerator}, {@code CompletableFuture},
+ * {@code CompletionStage}, or on an abstract, native or {@code synchronized} method.
  *
  * <p>Stateless; safe on any thread.
  */
 final class ScanPass {
+    /** How an eager method awaits and completes, for messages. */
+    private static final String EAGER_USAGE = "a method returning CompletableFuture<T> or "
+            + "CompletionStage<T> awaits with Weft.await and completes with "
+            + "return CompletableFuture.completedFuture(v) (or returns any other stage, which it awaits)";
+
     private ScanPass() {
     }
 
@@ -71,7 +77,8 @@ final class ScanPass {
         MethodKind kind = MethodKind.of(m.desc);
         if (kind == null) {
             errors.add(new WeaveError(site, "an @Async method must return dev.weft.Coroutine<T>, "
-                    + "dev.weft.Generator<Y, S> or dev.weft.AsyncGenerator<Y>, not " + Type.getReturnType(m.desc).getClassName()
+                    + "dev.weft.Generator<Y, S>, dev.weft.AsyncGenerator<Y>, or (eager, as in ea-async) "
+                    + "CompletableFuture<T> or CompletionStage<T>, not " + Type.getReturnType(m.desc).getClassName()
                     + ": change the return type to Coroutine<T> and return Weft.done(value)"));
             return null;
         }
@@ -100,9 +107,10 @@ final class ScanPass {
             String foreign = kind.foreignMarker(i);
             if (foreign != null) {
                 errors.add(new WeaveError(Sites.of(owner, m, i), foreign + " cannot be used in a method "
-                        + "returning " + kind.typeName() + ": a Coroutine awaits and completes with "
+                        + "returning " + kind.typeName() + ": " + (kind.eager() ? EAGER_USAGE
+                        : "a Coroutine awaits and completes with "
                         + "Weft.done(v); a Generator yields and returns Generator.returning(v); an "
-                        + "AsyncGenerator awaits and yields and ends with AsyncGenerator.end()"));
+                        + "AsyncGenerator awaits and yields and ends with AsyncGenerator.end()")));
             } else if (kind.suspendsAt(i)) {
                 suspensions.add((MethodInsnNode) i);
             } else if (kind.completesAt(i)) {
@@ -110,8 +118,8 @@ final class ScanPass {
                 if (next != null && next.getOpcode() == Opcodes.ARETURN) {
                     plainDones.add((MethodInsnNode) i);
                     plainReturns.add(next);
-                } else {
-                    otherDones.add((MethodInsnNode) i);
+                } else if (!kind.eager()) {
+                    otherDones.add((MethodInsnNode) i); // an eager method's is a plain completed future
                 }
             } else if (i.getOpcode() == Opcodes.ARETURN) {
                 returns.add((InsnNode) i);

@@ -26,7 +26,8 @@ enum SlotAccess {
      * {@link RuntimeNames#FIELD_SLOTS} slots of each kind, as plain {@code GETFIELD}/{@code PUTFIELD}
      * (no call, so nothing for the JIT to decline to inline on a cold path, and nothing that
      * lets the frame escape); the slots after them in {@code Frame}'s arrays, shifted down. For
-     * generators, which save and restore at every element.
+     * generators, which save and restore at every element, and eager methods, whose frame is
+     * then one object.
      */
     FIELDS;
 

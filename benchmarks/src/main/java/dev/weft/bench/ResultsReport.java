@@ -55,6 +55,11 @@ final class ResultsReport {
         section(md, "Create + run + complete a trivial task vs start + join a virtual thread",
                 rows, "TaskPeerBench.peerVirtualThreadStartJoin",
                 "TaskBench.weftCreateRunJoinTask", "TaskPeerBench.peerVirtualThreadStartJoin");
+        section(md, "Eager `CompletableFuture` method that does not suspend vs a plain method returning "
+                + "`completedFuture` (goal: within 2×)",
+                rows, "EagerFutureBench.peerCompletedFuture",
+                "EagerFutureBench.weftEagerNonSuspending", "EagerFutureBench.peerCompletedFuture",
+                "EagerFutureBench.weftEagerNonSuspendingOnLoop", "EagerFutureBench.peerCompletedFutureOnLoop");
         section(md, "Generator step vs a hand-written Iterator (goal: within 2×, 0 B per element)",
                 rows, "GeneratorBench.peerHandWrittenIterator",
                 "GeneratorBench.weftGeneratorNext", "GeneratorBench.weftGeneratorForEach",
@@ -174,6 +179,9 @@ final class ResultsReport {
                 150);
         ratioGoal(md, rows, "yield at depth 100 ≤ 1.5× depth 1",
                 "YieldBench.weftYield:depth=100", "YieldBench.weftYield:depth=1", 1.5, Double.MAX_VALUE);
+        ratioGoal(md, rows, "eager CompletableFuture method, no suspension, no loop ≤ 2× completedFuture",
+                "EagerFutureBench.weftEagerNonSuspending", "EagerFutureBench.peerCompletedFuture", 2,
+                Double.MAX_VALUE);
         ratioGoal(md, rows, "generator next() ≤ 2× a hand-written Iterator, < 1 B per element",
                 "GeneratorBench.weftGeneratorNext", "GeneratorBench.peerHandWrittenIterator", 2, 1);
         ratioGoal(md, rows, "the same, for-each over the generator",

@@ -2,6 +2,7 @@ package dev.weft.internal;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.Task;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,9 +14,12 @@ import java.util.concurrent.CompletionStage;
  * <p>A completed stage is read at once. A pending one is bridged to a loop-bound
  * {@link Future} completed through {@link EventLoop#callSoonThreadsafe}, because the stage may
  * complete on any thread while the awaiting task must resume on its loop's thread. Exceptions
- * are unwrapped from {@link CompletionException} so the original one reaches the await.
+ * are unwrapped from {@link CompletionException} so the original one reaches the await. Two
+ * stages are special: the future of an eager {@code @Async} method's task on the awaiting task's
+ * loop is awaited as that task ({@link TaskFuture}), and a stage awaited by an eager body that
+ * runs without a loop is waited for by its driver ({@link OffLoopCall}).
  *
- * <p>Called on the loop thread only; stateless.
+ * <p>Called on the loop thread, or on the thread running an off-loop eager body; stateless.
  */
 final class Awaits {
     private Awaits() {
@@ -38,7 +42,14 @@ final class Awaits {
         if (cf != null && cf.isDone()) {
             return joinUnwrapped(cf);
         }
-        EventLoop loop = caller.task().getLoop();
+        Object driver = caller.driver();
+        if (!(driver instanceof Task)) {
+            return OffLoopCall.await(stage, caller, driver); // an eager method's body, off the loop
+        }
+        EventLoop loop = ((Task<?>) driver).getLoop();
+        if (cf instanceof TaskFuture && ((TaskFuture) cf).task().getLoop() == loop) {
+            return ((TaskFuture) cf).task().awaitFrom(caller); // an eager method's task: no bridge
+        }
         Future<Object> bridge = loop.createFuture();
         stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
             if (bridge.done()) {
@@ -66,6 +77,10 @@ final class Awaits {
             return cf.join();
         } catch (CompletionException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
+        } catch (CancellationException e) {
+            // Newer JDKs (25 among them) wrap the stored cancellation in a new one: rethrow the stored
+            // one (a weft CancelledError, say), as older JDKs do and as the bridge path does
+            throw e.getCause() instanceof CancellationException ? (CancellationException) e.getCause() : e;
         }
     }
 

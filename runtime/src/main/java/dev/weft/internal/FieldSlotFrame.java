@@ -16,7 +16,9 @@ package dev.weft.internal;
  * values. As in {@link Frame}, woven code clears a reference slot when it restores it, so a
  * suspended generator keeps alive only what it will use again.
  *
- * <p>Coroutine frames stay array-only: each suspended coroutine's heap counts (see the design's
+ * <p>Eager frames ({@link EagerFrame}) use fields too, for another reason: their bodies run at
+ * once and mostly finish without suspending, so one object beats a frame with argument arrays.
+ * Coroutine frames stay array-only: each suspended coroutine's heap counts (see the design's
  * budget), and a coroutine restores its locals once per suspension, not once per element.
  *
  * <p>The fields are public only because woven classes in other packages write them (as

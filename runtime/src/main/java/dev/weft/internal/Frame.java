@@ -26,7 +26,9 @@ import dev.weft.Task;
  * <p>The public members of this class are the entry points woven code calls; they are not API
  * for application code and may change without notice.
  *
- * <p>Threading: confined to the thread of the loop running the frame's task.
+ * <p>Threading: confined to the thread of the loop running the frame's task. A frame driven
+ * without a task ({@link #startDriven}) is handed from thread to thread by its driver, which
+ * orders each hand-off (see {@link OffLoopCall}).
  */
 public class Frame implements Coroutine<Object>, Awaitable {
 
@@ -78,7 +80,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
         this.info = info;
         this.prims = info.primSlots <= fieldPrims ? null : new long[info.primSlots - fieldPrims];
         this.refs = info.refSlots <= fieldRefs ? null : new Object[info.refSlots - fieldRefs];
-        if (FrameTracking.enabled && getClass() == Frame.class) {
+        if (getClass() == Frame.class && FrameTracking.enabled) { // the JIT folds the class test
             FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
         }
     }
@@ -228,14 +230,42 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @throws IllegalStateException if the coroutine already ran or belongs to another task
      */
     public void startAsRoot(Task<?> owner) {
+        startDriven(owner);
+    }
+
+    /**
+     * Binds this not-yet-started frame, as the root of its chain, to {@code driver}: its task, or
+     * what runs it in place of a task. An eager {@code @Async} method called where no loop runs is driven this
+     * way ({@link OffLoopCall}); {@link #driver()} finds it from any frame of the chain.
+     *
+     * @throws IllegalStateException if the coroutine already ran or belongs to a task
+     */
+    public void startDriven(Object driver) {
         if (status != CREATED || parent != null) {
             throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
                     + "a coroutine object runs once; call the @Async method again for a new one");
         }
-        parent = owner;
-        if (FrameTracking.enabled) {
+        parent = driver;
+        if (getClass() == Frame.class && FrameTracking.enabled) { // only these are watched
             FrameTracking.started(this);
         }
+    }
+
+    /** Replaces the driver of this chain's root frame, set by {@link #startDriven}. */
+    void redrive(Object driver) {
+        rootFrame().parent = driver;
+    }
+
+    /**
+     * What drives the chain this frame belongs to: its task, the driver given to
+     * {@link #startDriven}, or null before the chain starts. O(await depth).
+     */
+    public Object driver() {
+        Object p = parent;
+        while (p instanceof Frame) {
+            p = ((Frame) p).parent;
+        }
+        return p;
     }
 
     /** Sets what the pending await resumes with: a value, or an exception to throw there. */
@@ -260,13 +290,18 @@ public class Frame implements Coroutine<Object>, Awaitable {
         return f;
     }
 
-    /** The task this frame runs on; null before the frame starts. */
+    /**
+     * The task this frame runs on; null before the frame starts.
+     *
+     * @throws IllegalStateException if the chain runs without a task (see {@link #startDriven}):
+     *     whatever asked for the task needs an event loop the frame does not have
+     */
     public Task<?> task() {
-        Object p = parent;
-        while (p instanceof Frame) {
-            p = ((Frame) p).parent;
+        Object p = driver();
+        if (p == null || p instanceof Task) {
+            return (Task<?>) p;
         }
-        return (Task<?>) p;
+        throw OffLoopCall.needsLoop(this);
     }
 
     /** Whether this frame runs {@code body} (a runtime-written body such as a task's wrapper). */

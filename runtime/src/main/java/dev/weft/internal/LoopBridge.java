@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -85,4 +86,26 @@ public abstract class LoopBridge {
      * @throws IllegalStateException if the loop is closed
      */
     public abstract Runnable onClose(EventLoop loop, Runnable hook);
+
+    /** The loop running on the calling thread, or null; any thread. */
+    public abstract EventLoop runningLoop();
+
+    /**
+     * Starts the eager {@code @Async} body {@code frame} as a task of {@code loop}, the loop
+     * running on the calling thread, and runs its first step at once.
+     *
+     * @return a completed future if the step finished the body, else a {@link TaskFuture}
+     */
+    public abstract CompletableFuture<Object> startEager(EventLoop loop, Frame frame);
+
+    /**
+     * Clears the current task of the loop running on the calling thread, if any, for code that
+     * runs there but not as that task (an off-loop eager body resumed by a task).
+     *
+     * @return what {@link #returnToTask} restores
+     */
+    public abstract Object leaveTask();
+
+    /** Restores the current task {@link #leaveTask} cleared; null does nothing. */
+    public abstract void returnToTask(Object token);
 }
