@@ -46,6 +46,8 @@ public class Task<T> extends Future<T> {
     private static int counter;
     /** {@link #waitingOn} of a task asleep in the loop's timer heap. */
     private static final Object SLEEPING = new Object();
+    /** {@link #waitingOn} of a task whose sleep was cancelled without a message. */
+    private static final Object CANCELLED_SLEEP = new Object();
     /** The flag bit of {@link #cancelState} that says a cancellation is waiting to be delivered. */
     private static final int MUST_CANCEL = 1 << 31;
 
@@ -53,7 +55,10 @@ public class Task<T> extends Future<T> {
     private String name;
     private final int id;
     private Frame innermost;
-    /** What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, or null. */
+    /**
+     * What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, the message (a
+     * String, or {@link #CANCELLED_SLEEP} for none) a cancelled sleep wakes up with, or null.
+     */
     private Object waitingOn;
     private String cancelMessage;
     /**
@@ -109,11 +114,15 @@ public class Task<T> extends Future<T> {
         waitingOn = null;
         if (mustCancel()) {
             setMustCancel(false);
+            // A sleep cut short keeps the message of the cancel that woke it, as asyncio's
+            // cancelled sleep future does; otherwise the latest request's message is used.
+            CancelledError cancel = new CancelledError(waited == CANCELLED_SLEEP ? null
+                    : waited instanceof String ? (String) waited : cancelMessage);
             if (frame.isCreated()) { // only the root can be not started yet
-                finish(null, new CancelledError(cancelMessage));
+                finish(null, cancel);
                 return;
             }
-            error = new CancelledError(cancelMessage);
+            error = cancel;
         } else if (waited instanceof Future) {
             try {
                 value = ((Future<?>) waited).outcome();
@@ -182,7 +191,7 @@ public class Task<T> extends Future<T> {
         } else if (error == null) {
             completeValue(value);
         } else if (error instanceof CancelledError) {
-            completeCancelled(error.getMessage());
+            completeCancelled((CancelledError) error); // every awaiter gets this very instance
         } else {
             completeError(error);
             if (!retrieved) {
@@ -312,7 +321,7 @@ public class Task<T> extends Future<T> {
         }
         setMustCancel(true);
         if (waited == SLEEPING) {
-            waitingOn = null;
+            waitingOn = msg == null ? CANCELLED_SLEEP : msg; // the message the sleep ends with
             if (getLoop().cancelSleep(this)) {
                 getLoop().enqueue(this); // else the wake-up is already in the ready queue
             }
