@@ -60,7 +60,7 @@ public final class EventLoop {
     // ---- tasks' companions: context variables, unretrieved errors, debug mode ----------------
     /** The {@link ContextVar} values of the running task or callback; set around each one. */
     Context context = Context.EMPTY;
-    /** Failed tasks nobody retrieved, reported at the end of their iteration. */
+    /** Failed tasks nobody retrieved, reported once unreachable or at close. */
     final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
@@ -422,7 +422,9 @@ public final class EventLoop {
     }
 
     /**
-     * Closes the loop: discards pending callbacks and timers and closes the selector. Idempotent.
+     * Closes the loop: reports the exceptions of failed tasks nobody retrieved (through the
+     * exception handler, on the calling thread), discards pending callbacks and timers and
+     * closes the selector. Idempotent.
      * May be called from any thread once the loop is not running, so a thread that ran the loop
      * in the background can be joined and the loop closed by its creator.
      *
@@ -436,6 +438,7 @@ public final class EventLoop {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
         }
+        unretrieved.reportAtClose(); // the failed tasks still unread will never be awaited here
         ready.clear();
         timers.clear();
         inbox.clear();
@@ -457,7 +460,6 @@ public final class EventLoop {
         }
         moveDueTimers();
         runReadyBatch();
-        unretrieved.endOfIteration();
     }
 
     /** 0 when anything can run now; until the next deadline; negative to block indefinitely. */
@@ -509,7 +511,7 @@ public final class EventLoop {
                     debug.dispatch(callback);
                 }
             } catch (Throwable t) {
-                reportException("Exception in callback " + callback, t);
+                reportException("Exception in callback " + callback, t, callback);
             }
         }
     }
@@ -519,12 +521,35 @@ public final class EventLoop {
     /**
      * Sets what the loop does with an exception that escaped a callback (asyncio's
      * {@code set_exception_handler}): {@code handler} receives a description of where it
-     * happened and the exception. Null restores the default, which prints both to
+     * happened and the exception; {@link #setExceptionHandler(Consumer)} also hands it the task,
+     * future, callback or transport involved. Null restores the default, which prints both to
      * {@code System.err}. If the handler itself throws, both exceptions are printed.
      */
     public void setExceptionHandler(BiConsumer<String, Throwable> handler) {
         checkThread();
         reporter.setHandler(handler);
+    }
+
+    /**
+     * Sets what the loop does with an error nobody else could handle, with asyncio's context:
+     * {@code handler} receives an {@link ExceptionContext} with the message, the exception and
+     * the task, future, callback or transport involved, so it can log which task failed. Null
+     * restores the default (written {@code (Consumer<ExceptionContext>) null}, since a bare null
+     * fits both overloads). If the handler itself throws, both exceptions are printed.
+     */
+    public void setExceptionHandler(Consumer<ExceptionContext> handler) {
+        checkThread();
+        reporter.setHandler(handler);
+    }
+
+    /**
+     * Hands {@code context} to the loop's exception handler (asyncio's
+     * {@code call_exception_handler}): for code that catches an error it cannot pass on.
+     */
+    public void callExceptionHandler(ExceptionContext context) {
+        Objects.requireNonNull(context, "context");
+        checkThread();
+        reporter.report(context);
     }
 
     // ---- debug mode ------------------------------------------------------------------------
@@ -569,7 +594,12 @@ public final class EventLoop {
 
     /** Reports an exception that escaped a callback, then lets the loop go on. */
     void reportException(String context, Throwable t) {
-        reporter.report(context, t);
+        reporter.report(new ExceptionContext(context, t, null));
+    }
+
+    /** Reports an exception, naming the task, future, callback or transport it concerns. */
+    void reportException(String context, Throwable t, Object source) {
+        reporter.report(new ExceptionContext(context, t, source));
     }
 
     /** Fails with {@link IllegalStateException} unless called on the loop's owner thread. */

@@ -42,4 +42,9 @@ final class LoopInternals extends LoopBridge {
     public void reportException(EventLoop loop, String context, Throwable t) {
         loop.reportException(context, t);
     }
+
+    @Override
+    public void reportException(EventLoop loop, String context, Throwable t, Object source) {
+        loop.reportException(context, t, source);
+    }
 }

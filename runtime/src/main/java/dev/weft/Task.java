@@ -1,6 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.Frame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A coroutine scheduled to run on an event loop: asyncio's {@code Task}.
@@ -25,13 +27,13 @@ import dev.weft.internal.Frame;
  * with {@link #uncancel()}; scopes that cancel their own task ({@link Timeout}, {@link TaskGroup})
  * use the count to tell their own cancellation from one that came from outside.
  *
- * <p>Errors nobody looks at: a task that fails (with anything but a {@code CancelledError}) is
- * reported through the loop's exception handler at the end of the loop iteration in which it
- * finished, unless by then its outcome was <em>retrieved</em>: the task was awaited, its
- * {@link #result()} or {@link #exception()} read, or a done callback registered (before or after
- * it finished). asyncio reports at garbage collection instead, which may be never; here the
- * rule is deterministic, at the price of reporting a task that someone awaits only in a later
- * iteration. See {@link UnretrievedErrors}.
+ * <p>Errors nobody looks at: the exception of a task that fails (with anything but a
+ * {@code CancelledError}) is reported through the loop's exception handler ("Task exception was
+ * never retrieved") only if it is never <em>retrieved</em> — the task awaited, its
+ * {@link #result()} or {@link #exception()} read, at any time — before the task becomes
+ * unreachable or its loop is closed. A done callback alone does not retrieve it (as in asyncio);
+ * one that reads it does. So a task created now and awaited later is never reported. See
+ * {@link UnretrievedErrors}.
  *
  * <p>Context: a task runs in a copy of the {@link ContextVar} values of the code that created it;
  * what it sets is visible only to itself and to the tasks and callbacks it creates afterwards.
@@ -50,6 +52,17 @@ public class Task<T> extends Future<T> {
     private static final Object CANCELLED_SLEEP = new Object();
     /** The flag bit of {@link #cancelState} that says a cancellation is waiting to be delivered. */
     private static final int MUST_CANCEL = 1 << 31;
+    /** {@link #retrieval} once the outcome was retrieved. */
+    private static final Object RETRIEVED = new Object();
+    private static final VarHandle RETRIEVAL;
+
+    static {
+        try {
+            RETRIEVAL = MethodHandles.lookup().findVarHandle(Task.class, "retrieval", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The name given at creation or by {@link #setName}; null means {@code Task-<id>}. */
     private String name;
@@ -68,11 +81,12 @@ public class Task<T> extends Future<T> {
      */
     private int cancelState;
     /**
-     * Whether someone took charge of the outcome (see the class comment). Its own field, not a
-     * bit of {@link #cancelState}: {@code result()} may be called on any thread, and a racy
-     * read-modify-write there must never corrupt the cancellation count.
+     * Whether someone took charge of the outcome (see the class comment): null while nobody has,
+     * {@link #RETRIEVED} once someone has, or the {@link UnretrievedErrors.Token} of a failure
+     * nobody has read yet. Its own field, changed only by atomic operations: {@code result()} may
+     * be called on any thread, racing the loop thread that finishes the task.
      */
-    private boolean retrieved;
+    private Object retrieval;
     /** The {@link ContextVar} values this task runs with; replaced when the task sets one. */
     Context context;
 
@@ -194,46 +208,53 @@ public class Task<T> extends Future<T> {
             completeCancelled((CancelledError) error); // every awaiter gets this very instance
         } else {
             completeError(error);
-            if (!retrieved) {
-                getLoop().unretrieved.watch(this);
+            if (retrieval == null) {
+                UnretrievedErrors.Token token = getLoop().unretrieved.watch(this, error);
+                if (!RETRIEVAL.compareAndSet(this, null, token)) {
+                    token.read(); // retrieved on another thread meanwhile
+                }
             }
         }
     }
 
     // ---- retrieval: who takes charge of the outcome -----------------------------------------
 
-    /** Whether the outcome was retrieved: awaited, read, or handed to a done callback. */
-    boolean retrieved() {
-        return retrieved;
-    }
-
-    /** Marks the outcome as retrieved, so a failure is not reported as unhandled. */
+    /**
+     * Marks the outcome as retrieved, so a failure is not reported as never retrieved; withdraws
+     * a report already pending. Any thread; after the first call, one plain read.
+     */
     void markRetrieved() {
-        retrieved = true;
+        if (retrieval != RETRIEVED) {
+            Object before = RETRIEVAL.getAndSet(this, RETRIEVED);
+            if (before instanceof UnretrievedErrors.Token) {
+                ((UnretrievedErrors.Token) before).read();
+            }
+        }
     }
 
+    /** Reading the outcome of a done task retrieves it (a pending task's InvalidStateError does not). */
     @Override
     Object outcome() {
-        retrieved = true;
+        if (done()) {
+            markRetrieved();
+        }
         return super.outcome();
     }
 
+    /** Retrieves the exception, as {@link #result()} does; see the class comment. */
     @Override
     public Throwable exception() {
-        retrieved = true;
+        if (done()) {
+            markRetrieved();
+        }
         return super.exception();
     }
 
-    @Override
-    public void addDoneCallback(java.util.function.Consumer<? super Future<T>> callback) {
-        super.addDoneCallback(callback);
-        retrieved = true;
-    }
-
+    /** A task awaiting this one will read its outcome when woken: that counts as retrieving it. */
     @Override
     void addWaiter(Task<?> task) {
         super.addWaiter(task);
-        retrieved = true;
+        markRetrieved();
     }
 
     /**

@@ -139,7 +139,7 @@ public final class TaskGroup {
         errors.add(child.exception());
         if (parent.done()) {
             loop.reportException("a child of a TaskGroup failed after the group's task finished: " + child,
-                    child.exception());
+                    child.exception(), child);
             return;
         }
         if (!aborting && !parentCancelRequested) {

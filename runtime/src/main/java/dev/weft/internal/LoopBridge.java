@@ -76,4 +76,10 @@ public abstract class LoopBridge {
 
     /** Reports an exception through the loop's exception handler, as a failing callback would. */
     public abstract void reportException(EventLoop loop, String context, Throwable t);
+
+    /**
+     * Reports an exception naming the object it concerns (a transport, a server, a generator),
+     * which the handler finds in {@link dev.weft.ExceptionContext#source()}.
+     */
+    public abstract void reportException(EventLoop loop, String context, Throwable t, Object source);
 }
