@@ -151,7 +151,7 @@ public final class Weft {
         loop.runUntilComplete(allDone);
         for (Task<?> t : left) {
             if (!t.cancelled() && t.exception() != null) {
-                loop.reportException("unhandled exception during Weft.run() shutdown: " + t, t.exception());
+                loop.reportException("unhandled exception during Weft.run() shutdown: " + t, t.exception(), t);
             }
         }
     }
@@ -209,23 +209,64 @@ public final class Weft {
         return gather(List.of(futures), false);
     }
 
-    /** {@link #gather(Coroutine...)} over a collection of coroutines, futures, tasks or stages. */
-    public static <T> Future<List<T>> gather(Collection<?> awaitables) {
+    /**
+     * {@link #gather(Coroutine...)} over a mix of coroutines, futures and tasks of one type:
+     * {@code Weft.gather(task, coro)}.
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return gather(List.of(awaitables), false);
+    }
+
+    /**
+     * {@link #gather(Coroutine...)} over a typed collection of coroutines, futures or tasks; the
+     * element type is inferred: a {@code List<Task<String>>} gives a {@code Future<List<String>>}.
+     */
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
         return gather(awaitables, false);
     }
 
     /**
-     * {@link #gather(Coroutine...)} over any awaitables (coroutines, futures, tasks, stages); with
-     * {@code returnExceptions}, a failed child's exception takes its place in the list instead.
+     * {@link #gather(Collection)}; with {@code returnExceptions}, a failed child's exception takes
+     * its place in the list instead.
      */
-    public static <T> Future<List<T>> gather(Collection<?> awaitables, boolean returnExceptions) {
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables,
+            boolean returnExceptions) {
+        return gather((Iterable<?>) awaitables, returnExceptions);
+    }
+
+    /**
+     * {@link #gather(Coroutine...)} over any mix of awaitables (coroutines, futures, tasks,
+     * {@link CompletionStage}s), whose type cannot be inferred: name it,
+     * {@code Weft.<String>gather(mixed)}, or take {@code Object}.
+     */
+    public static <T> Future<List<T>> gather(Iterable<?> awaitables) {
+        return gather(awaitables, false);
+    }
+
+    /** {@link #gather(Iterable)} with {@code returnExceptions}; see {@link #gather(Collection, boolean)}. */
+    public static <T> Future<List<T>> gather(Iterable<?> awaitables, boolean returnExceptions) {
         EventLoop loop = loop();
         return new Gathering<>(loop, FutureOf.<T>all(awaitables, loop), returnExceptions);
     }
 
-    /** Waits until all of {@code awaitables} are done; see {@link #wait(Collection, Duration, ReturnWhen)}. */
-    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables) {
+    /** Waits until all of {@code awaitables} are done; see {@link #wait(Iterable, Duration, ReturnWhen)}. */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return wait((Iterable<?>) awaitables, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** {@link #wait(Collection)} over any mix of awaitables, stages included. */
+    public static <T> Future<WaitResult<T>> wait(Iterable<?> awaitables) {
         return wait(awaitables, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * {@link #wait(Iterable, Duration, ReturnWhen)} over a typed collection: the element type of
+     * the {@link WaitResult} is inferred from it.
+     */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout, ReturnWhen when) {
+        return wait((Iterable<?>) awaitables, timeout, when);
     }
 
     /**
@@ -233,7 +274,7 @@ public final class Weft {
      * {@code timeout} (null for none) passes (asyncio's {@code wait}). Coroutines are wrapped in
      * tasks first; nothing is ever cancelled.
      */
-    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables, Duration timeout, ReturnWhen when) {
+    public static <T> Future<WaitResult<T>> wait(Iterable<?> awaitables, Duration timeout, ReturnWhen when) {
         EventLoop loop = loop();
         return new Waiting<>(loop, FutureOf.<T>all(awaitables, loop), timeout, when);
     }
@@ -290,14 +331,29 @@ public final class Weft {
 
     /**
      * One future per awaitable, completing in the order the awaitables finish (asyncio's
-     * {@code as_completed}): {@code for (Future<T> next : Weft.asCompleted(list)) { T v = Weft.await(next); }}.
+     * {@code as_completed}): {@code for (var next : Weft.asCompleted(tasks)) { String v = Weft.await(next); }};
+     * the element type is inferred from a typed collection of coroutines, futures or tasks.
      */
-    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables) {
-        return asCompleted(awaitables, null);
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return asCompleted((Iterable<?>) awaitables, null);
     }
 
     /** {@link #asCompleted(Collection)}; after {@code timeout} the futures still pending fail with {@link TimeoutError}. */
-    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables, Duration timeout) {
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout) {
+        return asCompleted((Iterable<?>) awaitables, timeout);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} over any mix of awaitables, stages included, whose type
+     * cannot be inferred: name it, {@code Weft.<String>asCompleted(mixed)}, or take {@code Object}.
+     */
+    public static <T> List<Future<T>> asCompleted(Iterable<?> awaitables) {
+        return asCompleted(awaitables, null);
+    }
+
+    /** {@link #asCompleted(Iterable)} with a timeout; see {@link #asCompleted(Collection, Duration)}. */
+    public static <T> List<Future<T>> asCompleted(Iterable<?> awaitables, Duration timeout) {
         EventLoop loop = loop();
         return Combinators.asCompleted(loop, FutureOf.<T>all(awaitables, loop), timeout);
     }
