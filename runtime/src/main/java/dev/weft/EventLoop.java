@@ -62,6 +62,8 @@ public final class EventLoop {
     Context context = Context.EMPTY;
     /** Failed tasks nobody retrieved, reported once unreachable or at close. */
     final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
+    /** The async generators started here and not finished, for {@link #shutdownAsyncGenerators}. */
+    final AsyncGenerators asyncGenerators = new AsyncGenerators(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
 
@@ -220,6 +222,20 @@ public final class EventLoop {
     /** Wraps {@code coro} in a task named {@code name} (null: {@code Task-N}). */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         return new Task<>(this, coro, name);
+    }
+
+    /**
+     * Closes every async generator that was started on this loop and has not finished (asyncio's
+     * {@code shutdown_asyncgens}): each one's {@code aclose()} runs in a task of its own, so its
+     * {@code finally} blocks run, and the future completes when all are closed. A cleanup that
+     * fails is reported to the exception handler, naming the generator. {@link Weft#run} calls it
+     * after cancelling the leftover tasks; a program that runs a loop itself calls
+     * {@code loop.runUntilComplete(loop.shutdownAsyncGenerators())} before {@link #close()}.
+     */
+    public Future<Void> shutdownAsyncGenerators() {
+        checkOpen();
+        checkThread();
+        return asyncGenerators.shutdown();
     }
 
     // ---- networking: the implementations live in dev.weft.net.Endpoints ---------------------

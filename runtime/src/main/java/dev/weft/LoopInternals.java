@@ -34,6 +34,28 @@ final class LoopInternals extends LoopBridge {
     }
 
     @Override
+    public EventLoop asyncGeneratorStarted(AsyncGenerator<?> generator) {
+        EventLoop loop = EventLoop.currentOrNull();
+        if (loop != null) {
+            loop.asyncGenerators.started(generator);
+        }
+        return loop;
+    }
+
+    @Override
+    public void asyncGeneratorFinished(EventLoop loop, AsyncGenerator<?> generator) {
+        loop.asyncGenerators.finished(generator);
+    }
+
+    /** Creates the task unscheduled and runs its first step now, inside the caller's step. */
+    @Override
+    public <T> Future<T> startEagerly(EventLoop loop, Coroutine<T> coro) {
+        Task<T> task = new Task<>(loop, coro, null, false);
+        task.step();
+        return task;
+    }
+
+    @Override
     public ByteBuffer ioBuffer(EventLoop loop) {
         return loop.io.ioBuffer();
     }

@@ -97,6 +97,14 @@ public class Task<T> extends Future<T> {
     Task<?> nextTask;
 
     Task(EventLoop loop, Coroutine<T> coro, String name) {
+        this(loop, coro, name, true);
+    }
+
+    /**
+     * A task whose first step is queued, or, with {@code scheduled} false, left to the caller to
+     * run at once with {@link #step()} (an eager start: see {@link LoopInternals#startEagerly}).
+     */
+    Task(EventLoop loop, Coroutine<T> coro, String name, boolean scheduled) {
         super(loop);
         if (coro == null) {
             throw new NullPointerException("coroutine is null: if it came from an @Async method, "
@@ -111,7 +119,9 @@ public class Task<T> extends Future<T> {
         this.id = ++counter; // the default name is built only when asked for
         this.context = loop.context; // immutable: sharing the reference is taking a copy
         loop.tasks.add(this);
-        loop.enqueue(this);
+        if (scheduled) {
+            loop.enqueue(this);
+        }
     }
 
     // ---- the trampoline -----------------------------------------------------------------

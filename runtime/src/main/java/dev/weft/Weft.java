@@ -100,8 +100,9 @@ public final class Weft {
 
     /**
      * Runs {@code coro} on a fresh event loop until it completes and returns its value (asyncio's
-     * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, and
-     * closes the loop. The coroutine's exception is rethrown unchanged.
+     * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, closes
+     * the async generators that were started and not finished ({@link EventLoop#shutdownAsyncGenerators}),
+     * and closes the loop. The coroutine's exception is rethrown unchanged.
      *
      * @throws IllegalStateException if called on a thread that is running a loop
      */
@@ -127,6 +128,7 @@ public final class Weft {
         } finally {
             try {
                 cancelLeftovers(loop);
+                loop.runUntilComplete(loop.shutdownAsyncGenerators()); // their finally blocks run
             } finally {
                 loop.close();
             }

@@ -69,6 +69,24 @@ public abstract class LoopBridge {
             Consumer<SelectionKey> handler) throws ClosedChannelException;
 
     /**
+     * Registers {@code generator}, whose body is about to run for the first time, with the loop
+     * running on this thread, so that {@code shutdownAsyncGenerators} can close it.
+     *
+     * @return that loop, to hand to {@link #asyncGeneratorFinished}; null if none runs here
+     */
+    public abstract EventLoop asyncGeneratorStarted(dev.weft.AsyncGenerator<?> generator);
+
+    /** Unregisters {@code generator}, which ended, from {@code loop}. */
+    public abstract void asyncGeneratorFinished(EventLoop loop, dev.weft.AsyncGenerator<?> generator);
+
+    /**
+     * Wraps {@code coro} in a task of {@code loop} and runs its first step at once, on the caller's
+     * stack (inside the current task's step, if any), as an eager task factory would; it goes on
+     * as an ordinary task if it suspends.
+     */
+    public abstract <T> dev.weft.Future<T> startEagerly(EventLoop loop, dev.weft.Coroutine<T> coro);
+
+    /**
      * The loop's reusable direct buffer for socket reads and writes. Its content is only valid
      * until the caller returns to the loop; callers clear it before use.
      */
