@@ -198,7 +198,10 @@ public final class Weft {
     /**
      * A future of the results of {@code coros}, in argument order, once all are done (asyncio's
      * {@code gather}); each coroutine runs as its own task. The first failure completes it with
-     * that exception; cancelling it cancels every child. Await it: {@code Weft.await(Weft.gather(a, b))}.
+     * that exception. Cancelling it cancels every child and it ends cancelled once the last child
+     * is done, so their cleanup is awaited too (see {@link Future#cancel(String)} on the returned
+     * future: it answers false, keeping the results, if every child had already finished). Await
+     * it: {@code Weft.await(Weft.gather(a, b))}.
      */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
