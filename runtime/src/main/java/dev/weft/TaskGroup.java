@@ -111,7 +111,7 @@ public final class TaskGroup {
         }
         Task<T> child = loop.createTask(coro, name);
         children.add(child);
-        child.addDoneCallback(this::childDone); // also marks the child's error as retrieved
+        child.addDoneCallback(this::childDone); // which reads the child's error: it is retrieved
         return child;
     }
 
