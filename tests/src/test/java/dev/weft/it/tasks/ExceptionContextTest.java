@@ -64,6 +64,7 @@ class ExceptionContextTest {
         List<ExceptionContext> contexts = new ArrayList<>();
         try {
             loop.setExceptionHandler((Consumer<ExceptionContext>) contexts::add);
+            loop.setExceptionHandler(ctx -> contexts.add(ctx)); // a one-argument lambda needs no cast
             StringBuilder transport = new StringBuilder("a transport");
             loop.callExceptionHandler(new ExceptionContext("Fatal read error", null, transport));
             ExceptionContext ctx = contexts.get(0);
