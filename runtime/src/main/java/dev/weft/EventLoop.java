@@ -450,11 +450,11 @@ public final class EventLoop {
         if (!ownership.close()) {
             return;
         }
+        unretrieved.reportAtClose(); // the failed tasks still unread will never be awaited here
         if (debug != null) {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
         }
-        unretrieved.reportAtClose(); // the failed tasks still unread will never be awaited here
         ready.clear();
         timers.clear();
         inbox.clear();

@@ -101,10 +101,10 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task whose first step is queued, or, with {@code scheduled} false, left to the caller to
+     * A task whose first step is queued, or, with {@code schedule} false, left to the caller to
      * run at once with {@link #step()} (an eager start: see {@link LoopInternals#startEagerly}).
      */
-    Task(EventLoop loop, Coroutine<T> coro, String name, boolean scheduled) {
+    Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);
         if (coro == null) {
             throw new NullPointerException("coroutine is null: if it came from an @Async method, "
@@ -119,7 +119,7 @@ public class Task<T> extends Future<T> {
         this.id = ++counter; // the default name is built only when asked for
         this.context = loop.context; // immutable: sharing the reference is taking a copy
         loop.tasks.add(this);
-        if (scheduled) {
+        if (schedule) {
             loop.enqueue(this);
         }
     }
