@@ -128,14 +128,23 @@ public final class Weft {
         } finally {
             try {
                 cancelLeftovers(loop);
-                loop.runUntilComplete(loop.shutdownAsyncGenerators()); // their finally blocks run
             } finally {
                 loop.close();
             }
         }
     }
 
+    /**
+     * Cleans up what the main coroutine left behind, in {@code asyncio.run}'s order: cancels the
+     * pending tasks and waits for them, then closes the async generators still open, so their
+     * {@code finally} blocks run before the loop closes.
+     */
     private static void cancelLeftovers(EventLoop loop) {
+        cancelTasks(loop);
+        loop.runUntilComplete(loop.shutdownAsyncGenerators());
+    }
+
+    private static void cancelTasks(EventLoop loop) {
         List<Task<?>> left = loop.tasks.snapshot();
         if (left.isEmpty()) {
             return;
