@@ -7,11 +7,11 @@ package dev.weft;
  * — {@code for (var f : Weft.asCompleted(tasks))} gives {@code Future<String>} for a
  * {@code List<Task<String>>} — and accept a mix of coroutines and tasks of one type.
  *
- * <p>It has no methods and is implemented only by {@code Coroutine} and {@code Future}; await
+ * <p>It has no methods and is sealed: only {@code Coroutine} and {@code Future} implement it. Await
  * one with the {@code Weft.await} overload for its kind. (Not to be confused with the runtime's
  * internal {@code dev.weft.internal.Awaitable}, the protocol woven code awaits through.)
  *
  * @param <T> the type of the value it completes with
  */
-public interface Awaitable<T> {
+public sealed interface Awaitable<T> permits Coroutine, Future {
 }

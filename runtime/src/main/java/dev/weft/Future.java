@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
-public class Future<T> implements java.util.concurrent.Future<T>, Awaitable, dev.weft.Awaitable<T> {
+public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awaitable, dev.weft.Awaitable<T> {
     private static final int PENDING = 0;
     private static final int RESULT = 1;
     private static final int ERROR = 2;
