@@ -16,10 +16,26 @@ package dev.weft;
  *     }
  * }
  * }</pre>
- * Leaving the {@code try} block early closes the generator: {@link GeneratorExit} is thrown at
- * its pending yield so its {@code finally} blocks run — at once when they do not await, else as
- * a task on the running loop (asyncio's async-generator finalizer does the same). Await
- * {@link #aclose()} instead to wait for the cleanup.
+ * Leaving the {@code try} block early closes the generator, as asyncio's {@code aclosing} does:
+ * {@link GeneratorExit} is thrown at its pending yield and its {@code finally} blocks run before
+ * the statement after the block. Java's {@code close()} cannot suspend, so a {@code finally}
+ * that awaits something not yet done runs up to that await inside {@code close()} and goes on as
+ * a task on the running loop. When the cleanup awaits, await {@link #aclose()} instead (in the
+ * block's last statement or a {@code finally}), which waits for all of it:
+ * <pre>{@code
+ * AsyncGenerator<String> lines = readLines(socket);
+ * try {
+ *     ...
+ * } finally {
+ *     Weft.await(lines.aclose());   // the cleanup, awaits included, is over here
+ * }
+ * }</pre>
+ *
+ * <p>A generator left open is closed by {@link Weft#run} before it closes the loop (asyncio's
+ * {@code shutdown_asyncgens}; see {@link EventLoop#shutdownAsyncGenerators}), so its
+ * {@code finally} blocks run even if the program forgot it, as long as the program still holds
+ * it: the loop holds started generators weakly, and one that was garbage collected cannot run
+ * its cleanup. Closing a generator that has not started or has finished does nothing.
  *
  * <p>Threading: confined to the loop thread of the task that consumes it.
  *
@@ -49,15 +65,22 @@ public interface AsyncGenerator<Y> extends AutoCloseable {
 
     /**
      * A coroutine that closes the generator: throws {@link GeneratorExit} at its pending yield,
-     * waits for its {@code finally} blocks (which may await), and completes; fails if the
-     * generator yields again.
+     * waits for its {@code finally} blocks (which may await), and completes; fails with
+     * {@link IllegalStateException} if the generator yields again, or if it is running (another
+     * task awaits its {@code hasNext()} or {@code aclose()} right now), as asyncio's
+     * {@code aclose()} raises {@code RuntimeError}. Completes at once for a generator that has not
+     * started or has finished.
      */
     Coroutine<Void> aclose();
 
     /**
-     * Closes the generator without waiting (for try-with-resources); see the class comment.
+     * Closes the generator at the end of try-with-resources: its cleanup runs now, up to its first
+     * await that suspends, and goes on as a task from there; see the class comment. A failure of
+     * the part that ran is thrown here; a later one is reported to the loop's exception handler.
+     * Does nothing if the generator has not started, has finished, or is already being closed.
      *
-     * @throws IllegalStateException if cleanup must run but no loop is running on this thread
+     * @throws IllegalStateException if cleanup must run but no loop is running on this thread, or
+     *     if the generator yields again instead of finishing
      */
     @Override
     void close();

@@ -14,5 +14,5 @@ package dev.weft;
  *
  * @param <T> the type of the value the coroutine completes with
  */
-public interface Coroutine<T> {
+public non-sealed interface Coroutine<T> extends Awaitable<T> {
 }

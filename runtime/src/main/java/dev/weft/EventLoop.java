@@ -60,8 +60,10 @@ public final class EventLoop {
     // ---- tasks' companions: context variables, unretrieved errors, debug mode ----------------
     /** The {@link ContextVar} values of the running task or callback; set around each one. */
     Context context = Context.EMPTY;
-    /** Failed tasks nobody retrieved, reported at the end of their iteration. */
+    /** Failed tasks nobody retrieved, reported once unreachable or at close. */
     final UnretrievedErrors unretrieved = new UnretrievedErrors(this);
+    /** The async generators started here and not finished, for {@link #shutdownAsyncGenerators}. */
+    final AsyncGenerators asyncGenerators = new AsyncGenerators(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
     /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
@@ -348,6 +350,20 @@ public final class EventLoop {
         return signals.remove(name);
     }
 
+    /**
+     * Closes every async generator that was started on this loop and has not finished (asyncio's
+     * {@code shutdown_asyncgens}): each one's {@code aclose()} runs in a task of its own, so its
+     * {@code finally} blocks run, and the future completes when all are closed. A cleanup that
+     * fails is reported to the exception handler, naming the generator. {@link Weft#run} calls it
+     * after cancelling the leftover tasks; a program that runs a loop itself calls
+     * {@code loop.runUntilComplete(loop.shutdownAsyncGenerators())} before {@link #close()}.
+     */
+    public Future<Void> shutdownAsyncGenerators() {
+        checkOpen();
+        checkThread();
+        return asyncGenerators.shutdown();
+    }
+
     // ---- networking: the implementations live in dev.weft.net.Endpoints ---------------------
 
     /**
@@ -548,7 +564,9 @@ public final class EventLoop {
     }
 
     /**
-     * Closes the loop: discards pending callbacks and timers and closes the selector. Idempotent.
+     * Closes the loop: reports the exceptions of failed tasks nobody retrieved (through the
+     * exception handler, on the calling thread), discards pending callbacks and timers and
+     * closes the selector. Idempotent.
      * May be called from any thread once the loop is not running, so a thread that ran the loop
      * in the background can be joined and the loop closed by its creator.
      *
@@ -559,6 +577,7 @@ public final class EventLoop {
             return;
         }
         closeHooks.runAll(this);
+        unretrieved.reportAtClose(); // the failed tasks still unread will never be awaited here
         if (debug != null) {
             debug.close(); // reports the coroutines created here and never awaited
             debug = null;
@@ -587,7 +606,6 @@ public final class EventLoop {
         }
         moveDueTimers();
         runReadyBatch();
-        unretrieved.endOfIteration();
     }
 
     /** 0 when anything can run now; until the next deadline; negative to block indefinitely. */
@@ -639,7 +657,7 @@ public final class EventLoop {
                     debug.dispatch(callback);
                 }
             } catch (Throwable t) {
-                reportException("Exception in callback " + callback, t);
+                reportException("Exception in callback " + callback, t, callback);
             }
         }
     }
@@ -676,12 +694,35 @@ public final class EventLoop {
     /**
      * Sets what the loop does with an exception that escaped a callback (asyncio's
      * {@code set_exception_handler}): {@code handler} receives a description of where it
-     * happened and the exception. Null restores the default, which prints both to
+     * happened and the exception; {@link #setExceptionHandler(Consumer)} also hands it the task,
+     * future, callback or transport involved. Null restores the default, which prints both to
      * {@code System.err}. If the handler itself throws, both exceptions are printed.
      */
     public void setExceptionHandler(BiConsumer<String, Throwable> handler) {
         checkThread();
         reporter.setHandler(handler);
+    }
+
+    /**
+     * Sets what the loop does with an error nobody else could handle, with asyncio's context:
+     * {@code handler} receives an {@link ExceptionContext} with the message, the exception and
+     * the task, future, callback or transport involved, so it can log which task failed. Null
+     * restores the default (written {@code (Consumer<ExceptionContext>) null}, since a bare null
+     * fits both overloads). If the handler itself throws, both exceptions are printed.
+     */
+    public void setExceptionHandler(Consumer<ExceptionContext> handler) {
+        checkThread();
+        reporter.setHandler(handler);
+    }
+
+    /**
+     * Hands {@code context} to the loop's exception handler (asyncio's
+     * {@code call_exception_handler}): for code that catches an error it cannot pass on.
+     */
+    public void callExceptionHandler(ExceptionContext context) {
+        Objects.requireNonNull(context, "context");
+        checkThread();
+        reporter.report(context);
     }
 
     // ---- debug mode ------------------------------------------------------------------------
@@ -726,7 +767,12 @@ public final class EventLoop {
 
     /** Reports an exception that escaped a callback, then lets the loop go on. */
     void reportException(String context, Throwable t) {
-        reporter.report(context, t);
+        reporter.report(new ExceptionContext(context, t, null));
+    }
+
+    /** Reports an exception, naming the task, future, callback or transport it concerns. */
+    void reportException(String context, Throwable t, Object source) {
+        reporter.report(new ExceptionContext(context, t, source));
     }
 
     /** Fails with {@link IllegalStateException} unless called on the loop's owner thread. */

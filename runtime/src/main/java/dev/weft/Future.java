@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
-public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
+public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awaitable, dev.weft.Awaitable<T> {
     private static final int PENDING = 0;
     private static final int RESULT = 1;
     private static final int ERROR = 2;
@@ -53,10 +53,12 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
     private static final int DEFERRED = 4;
     private static final int MAX_REPR = 60;
     private static final VarHandle STATE;
+    private static final VarHandle VALUE;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Future.class, "state", int.class);
+            VALUE = MethodHandles.lookup().findVarHandle(Future.class, "value", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -65,7 +67,10 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
 
     private final EventLoop loop;
     private volatile int state;
-    /** The result, the exception, or the cancellation message; written before {@link #state}. */
+    /**
+     * The result, the exception, or for a cancelled future its message (a String or null) until
+     * its one {@link CancelledError} is made, then that error; written before {@link #state}.
+     */
     private Object value;
     /** Null, one entry (a {@link Task} or a {@link DoneCallback}), or an ArrayList of them. */
     private Object callbacks;
@@ -100,6 +105,31 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
         return complete(CANCELLED, msg);
     }
 
+    /**
+     * Cancels with {@code error} as the one {@link CancelledError} every reader of this future
+     * gets (a task passes the error its coroutine ended with); false if already done.
+     */
+    boolean completeCancelled(CancelledError error) {
+        return complete(CANCELLED, Objects.requireNonNull(error, "error"));
+    }
+
+    /**
+     * The one {@link CancelledError} of this cancelled future: every await, {@code result()} and
+     * {@code exception()} throws this same instance, so its message, cause and stack trace are
+     * the same for every reader. Made on first use from the message when the future was not
+     * cancelled with an error of its own; a compare-and-set keeps it single when threads race.
+     * asyncio makes a new one for each reader after the first, losing the message; weft does not.
+     */
+    CancelledError cancelledError() {
+        Object v = value;
+        if (v instanceof CancelledError) {
+            return (CancelledError) v;
+        }
+        CancelledError made = new CancelledError((String) v);
+        Object witness = VALUE.compareAndExchange(this, v, made);
+        return witness == v ? made : (CancelledError) witness;
+    }
+
     private boolean complete(int newState, Object v) {
         if (state != PENDING) {
             return false;
@@ -111,8 +141,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
     }
 
     /**
-     * The result, or the stored exception thrown unchanged, or a new {@link CancelledError}
-     * carrying the cancellation message.
+     * The result, or the stored exception thrown unchanged, or the future's one
+     * {@link CancelledError} ({@link #cancelledError()}).
      *
      * @throws InvalidStateError if the future is pending
      */
@@ -123,7 +153,7 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
             case ERROR:
                 throw Sneaky.<RuntimeException>raise((Throwable) value);
             case CANCELLED:
-                throw new CancelledError((String) value);
+                throw cancelledError();
             case DEFERRED:
                 return ((FutureHooks.Source) value).take();
             default:
@@ -222,7 +252,8 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
      * is thrown, unchanged and unwrapped, even when it is a checked one.
      *
      * @throws InvalidStateError if the future is pending
-     * @throws CancelledError if the future was cancelled
+     * @throws CancelledError if the future was cancelled: the same instance for every call and
+     *     every await of this future
      */
     @SuppressWarnings("unchecked")
     public T result() {
@@ -241,7 +272,7 @@ public class Future<T> implements java.util.concurrent.Future<T>, Awaitable {
             case PENDING:
                 throw new InvalidStateError("Exception is not set.");
             case CANCELLED:
-                throw new CancelledError((String) value);
+                throw cancelledError();
             case ERROR:
                 return (Throwable) value;
             default:

@@ -58,8 +58,9 @@ final class FutureOf {
                 : awaitable.getClass().getName()) + " (pass a Coroutine, a Future or a CompletionStage)");
     }
 
-    static <T> List<Future<T>> all(Collection<?> awaitables, EventLoop loop) {
-        List<Future<T>> out = new ArrayList<>(awaitables.size());
+    static <T> List<Future<T>> all(Iterable<?> awaitables, EventLoop loop) {
+        List<Future<T>> out = awaitables instanceof Collection
+                ? new ArrayList<>(((Collection<?>) awaitables).size()) : new ArrayList<>();
         for (Object a : awaitables) {
             out.add(of(a, loop));
         }

@@ -36,6 +36,28 @@ final class LoopInternals extends LoopBridge {
     }
 
     @Override
+    public EventLoop asyncGeneratorStarted(AsyncGenerator<?> generator) {
+        EventLoop loop = EventLoop.currentOrNull();
+        if (loop != null) {
+            loop.asyncGenerators.started(generator);
+        }
+        return loop;
+    }
+
+    @Override
+    public void asyncGeneratorFinished(EventLoop loop, AsyncGenerator<?> generator) {
+        loop.asyncGenerators.finished(generator);
+    }
+
+    /** Creates the task unscheduled and runs its first step now, inside the caller's step. */
+    @Override
+    public <T> Future<T> startEagerly(EventLoop loop, Coroutine<T> coro) {
+        Task<T> task = new Task<>(loop, coro, null, false);
+        task.step();
+        return task;
+    }
+
+    @Override
     public ByteBuffer ioBuffer(EventLoop loop) {
         return loop.io.ioBuffer();
     }
@@ -76,5 +98,10 @@ final class LoopInternals extends LoopBridge {
         if (token != null) {
             EventLoop.currentOrNull().currentTask = (Task<?>) token;
         }
+    }
+
+    @Override
+    public void reportException(EventLoop loop, String context, Throwable t, Object source) {
+        loop.reportException(context, t, source);
     }
 }

@@ -99,7 +99,7 @@ final class SelectorIo {
         try {
             ((Consumer<SelectionKey>) handler).accept(key);
         } catch (Throwable t) {
-            loop.reportException("Exception in I/O handler " + handler, t);
+            loop.reportException("Exception in I/O handler " + handler, t, handler);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.Frame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A coroutine scheduled to run on an event loop: asyncio's {@code Task}.
@@ -25,13 +27,13 @@ import dev.weft.internal.Frame;
  * with {@link #uncancel()}; scopes that cancel their own task ({@link Timeout}, {@link TaskGroup})
  * use the count to tell their own cancellation from one that came from outside.
  *
- * <p>Errors nobody looks at: a task that fails (with anything but a {@code CancelledError}) is
- * reported through the loop's exception handler at the end of the loop iteration in which it
- * finished, unless by then its outcome was <em>retrieved</em>: the task was awaited, its
- * {@link #result()} or {@link #exception()} read, or a done callback registered (before or after
- * it finished). asyncio reports at garbage collection instead, which may be never; here the
- * rule is deterministic, at the price of reporting a task that someone awaits only in a later
- * iteration. See {@link UnretrievedErrors}.
+ * <p>Errors nobody looks at: the exception of a task that fails (with anything but a
+ * {@code CancelledError}) is reported through the loop's exception handler ("Task exception was
+ * never retrieved") only if it is never <em>retrieved</em> — the task awaited, its
+ * {@link #result()} or {@link #exception()} read, at any time — before the task becomes
+ * unreachable or its loop is closed. A done callback alone does not retrieve it (as in asyncio);
+ * one that reads it does. So a task created now and awaited later is never reported. See
+ * {@link UnretrievedErrors}.
  *
  * <p>Context: a task runs in a copy of the {@link ContextVar} values of the code that created it;
  * what it sets is visible only to itself and to the tasks and callbacks it creates afterwards.
@@ -46,14 +48,30 @@ public class Task<T> extends Future<T> {
     private static int counter;
     /** {@link #waitingOn} of a task asleep in the loop's timer heap. */
     private static final Object SLEEPING = new Object();
+    /** {@link #waitingOn} of a task whose sleep was cancelled without a message. */
+    private static final Object CANCELLED_SLEEP = new Object();
     /** The flag bit of {@link #cancelState} that says a cancellation is waiting to be delivered. */
     private static final int MUST_CANCEL = 1 << 31;
+    /** {@link #retrieval} once the outcome was retrieved. */
+    private static final Object RETRIEVED = new Object();
+    private static final VarHandle RETRIEVAL;
+
+    static {
+        try {
+            RETRIEVAL = MethodHandles.lookup().findVarHandle(Task.class, "retrieval", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The name given at creation or by {@link #setName}; null means {@code Task-<id>}. */
     private String name;
     private final int id;
     private Frame innermost;
-    /** What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, or null. */
+    /**
+     * What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, the message (a
+     * String, or {@link #CANCELLED_SLEEP} for none) a cancelled sleep wakes up with, or null.
+     */
     private Object waitingOn;
     private String cancelMessage;
     /**
@@ -63,11 +81,12 @@ public class Task<T> extends Future<T> {
      */
     private int cancelState;
     /**
-     * Whether someone took charge of the outcome (see the class comment). Its own field, not a
-     * bit of {@link #cancelState}: {@code result()} may be called on any thread, and a racy
-     * read-modify-write there must never corrupt the cancellation count.
+     * Whether someone took charge of the outcome (see the class comment): null while nobody has,
+     * {@link #RETRIEVED} once someone has, or the {@link UnretrievedErrors.Token} of a failure
+     * nobody has read yet. Its own field, changed only by atomic operations: {@code result()} may
+     * be called on any thread, racing the loop thread that finishes the task.
      */
-    private boolean retrieved;
+    private Object retrieval;
     /** The {@link ContextVar} values this task runs with; replaced when the task sets one. */
     Context context;
 
@@ -82,9 +101,9 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Creates a task; with {@code schedule} false its first step is not queued, and the caller
-     * runs it at once ({@link TaskFactory#EAGER} does, inside {@code createTask}, and so does
-     * {@link EagerCall}).
+     * A task whose first step is queued, or, with {@code schedule} false, left to the caller to
+     * run at once with {@link #step()} ({@link TaskFactory#EAGER} does, inside
+     * {@code createTask}, and so do {@link EagerCall} and {@link LoopInternals#startEagerly}).
      */
     Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);
@@ -120,11 +139,15 @@ public class Task<T> extends Future<T> {
         waitingOn = null;
         if (mustCancel()) {
             setMustCancel(false);
+            // A sleep cut short keeps the message of the cancel that woke it, as asyncio's
+            // cancelled sleep future does; otherwise the latest request's message is used.
+            CancelledError cancel = new CancelledError(waited == CANCELLED_SLEEP ? null
+                    : waited instanceof String ? (String) waited : cancelMessage);
             if (frame.isCreated()) { // only the root can be not started yet
-                finish(null, new CancelledError(cancelMessage));
+                finish(null, cancel);
                 return;
             }
-            error = new CancelledError(cancelMessage);
+            error = cancel;
         } else if (waited instanceof Future) {
             try {
                 value = ((Future<?>) waited).outcome();
@@ -193,49 +216,56 @@ public class Task<T> extends Future<T> {
         } else if (error == null) {
             completeValue(value);
         } else if (error instanceof CancelledError) {
-            completeCancelled(error.getMessage());
+            completeCancelled((CancelledError) error); // every awaiter gets this very instance
         } else {
             completeError(error);
-            if (!retrieved) {
-                getLoop().unretrieved.watch(this);
+            if (retrieval == null) {
+                UnretrievedErrors.Token token = getLoop().unretrieved.watch(this, error);
+                if (!RETRIEVAL.compareAndSet(this, null, token)) {
+                    token.read(); // retrieved on another thread meanwhile
+                }
             }
         }
     }
 
     // ---- retrieval: who takes charge of the outcome -----------------------------------------
 
-    /** Whether the outcome was retrieved: awaited, read, or handed to a done callback. */
-    boolean retrieved() {
-        return retrieved;
-    }
-
-    /** Marks the outcome as retrieved, so a failure is not reported as unhandled. */
+    /**
+     * Marks the outcome as retrieved, so a failure is not reported as never retrieved; withdraws
+     * a report already pending. Any thread; after the first call, one plain read.
+     */
     void markRetrieved() {
-        retrieved = true;
+        if (retrieval != RETRIEVED) {
+            Object before = RETRIEVAL.getAndSet(this, RETRIEVED);
+            if (before instanceof UnretrievedErrors.Token) {
+                ((UnretrievedErrors.Token) before).read();
+            }
+        }
     }
 
+    /** Reading the outcome of a done task retrieves it (a pending task's InvalidStateError does not). */
     @Override
     Object outcome() {
-        retrieved = true;
+        if (done()) {
+            markRetrieved();
+        }
         return super.outcome();
     }
 
+    /** Retrieves the exception, as {@link #result()} does; see the class comment. */
     @Override
     public Throwable exception() {
-        retrieved = true;
+        if (done()) {
+            markRetrieved();
+        }
         return super.exception();
     }
 
-    @Override
-    public void addDoneCallback(java.util.function.Consumer<? super Future<T>> callback) {
-        super.addDoneCallback(callback);
-        retrieved = true;
-    }
-
+    /** A task awaiting this one will read its outcome when woken: that counts as retrieving it. */
     @Override
     void addWaiter(Task<?> task) {
         super.addWaiter(task);
-        retrieved = true;
+        markRetrieved();
     }
 
     /**
@@ -323,7 +353,7 @@ public class Task<T> extends Future<T> {
         }
         setMustCancel(true);
         if (waited == SLEEPING) {
-            waitingOn = null;
+            waitingOn = msg == null ? CANCELLED_SLEEP : msg; // the message the sleep ends with
             if (getLoop().cancelSleep(this)) {
                 getLoop().enqueue(this); // else the wake-up is already in the ready queue
             }

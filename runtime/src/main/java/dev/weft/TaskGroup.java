@@ -35,7 +35,10 @@ import java.util.function.Function;
  * body failed, it throws one {@link ExceptionGroup} carrying all those failures (a child's
  * cancellation is not a failure). A cancellation of the task running the group from outside
  * cancels every child too, waits for them, and propagates as {@code CancelledError}; the group
- * tells its own cancellation of the task from an outside one by {@link Task#cancelling()}. A
+ * tells its own cancellation of the task from an outside one by {@link Task#cancelling()}. When
+ * both happen (a child fails and the task is cancelled from outside), the {@code ExceptionGroup}
+ * is thrown and the outside cancellation stays pending on the task, as in Python 3.13: a task
+ * that catches the group gets {@code CancelledError} at its next await, or ends cancelled. A
  * child created after the group has finished, or while it is shutting down, is refused.
  *
  * <p>Why a body function and not try-with-resources: Java's {@code close()} can neither await
@@ -108,7 +111,7 @@ public final class TaskGroup {
         }
         Task<T> child = loop.createTask(coro, name);
         children.add(child);
-        child.addDoneCallback(this::childDone); // also marks the child's error as retrieved
+        child.addDoneCallback(this::childDone); // which reads the child's error: it is retrieved
         return child;
     }
 
@@ -136,7 +139,7 @@ public final class TaskGroup {
         errors.add(child.exception());
         if (parent.done()) {
             loop.reportException("a child of a TaskGroup failed after the group's task finished: " + child,
-                    child.exception());
+                    child.exception(), child);
             return;
         }
         if (!aborting && !parentCancelRequested) {
@@ -196,6 +199,13 @@ public final class TaskGroup {
             errors.add(bodyError);
         }
         if (!errors.isEmpty()) {
+            if (parent.cancelling() > 0) {
+                // Cancelled from outside too: the failures win here, but the cancellation must not
+                // be lost. As in 3.13, withdraw and renew the request (the count stays), so the
+                // parent's next await raises CancelledError even if it catches the group.
+                parent.uncancel();
+                parent.cancel();
+            }
             throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
         }
         if (propagateCancel != null) {

@@ -102,8 +102,9 @@ public final class Weft {
 
     /**
      * Runs {@code coro} on a fresh event loop until it completes and returns its value (asyncio's
-     * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, and
-     * closes the loop. The coroutine's exception is rethrown unchanged. A subprocess still
+     * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, closes
+     * the async generators that were started and not finished ({@link EventLoop#shutdownAsyncGenerators}),
+     * and closes the loop. The coroutine's exception is rethrown unchanged. A subprocess still
      * running then is killed with a warning ({@code dev.weft.process.Subprocess} says why).
      *
      * <p>Before closing the loop it shuts the loop's default executor down (the one of
@@ -156,7 +157,17 @@ public final class Weft {
         }
     }
 
+    /**
+     * Cleans up what the main coroutine left behind, in {@code asyncio.run}'s order: cancels the
+     * pending tasks and waits for them, then closes the async generators still open, so their
+     * {@code finally} blocks run before the loop closes.
+     */
     private static void cancelLeftovers(EventLoop loop) {
+        cancelTasks(loop);
+        loop.runUntilComplete(loop.shutdownAsyncGenerators());
+    }
+
+    private static void cancelTasks(EventLoop loop) {
         List<Task<?>> left = loop.tasks.snapshot();
         if (left.isEmpty()) {
             return;
@@ -174,7 +185,7 @@ public final class Weft {
         loop.runUntilComplete(allDone);
         for (Task<?> t : left) {
             if (!t.cancelled() && t.exception() != null) {
-                loop.reportException("unhandled exception during Weft.run() shutdown: " + t, t.exception());
+                loop.reportException("unhandled exception during Weft.run() shutdown: " + t, t.exception(), t);
             }
         }
     }
@@ -290,7 +301,10 @@ public final class Weft {
     /**
      * A future of the results of {@code coros}, in argument order, once all are done (asyncio's
      * {@code gather}); each coroutine runs as its own task. The first failure completes it with
-     * that exception; cancelling it cancels every child. Await it: {@code Weft.await(Weft.gather(a, b))}.
+     * that exception. Cancelling it cancels every child and it ends cancelled once the last child
+     * is done, so their cleanup is awaited too (see {@link Future#cancel(String)} on the returned
+     * future: it answers false, keeping the results, if every child had already finished). Await
+     * it: {@code Weft.await(Weft.gather(a, b))}.
      */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
@@ -303,23 +317,64 @@ public final class Weft {
         return gather(List.of(futures), false);
     }
 
-    /** {@link #gather(Coroutine...)} over a collection of coroutines, futures, tasks or stages. */
-    public static <T> Future<List<T>> gather(Collection<?> awaitables) {
+    /**
+     * {@link #gather(Coroutine...)} over a mix of coroutines, futures and tasks of one type:
+     * {@code Weft.gather(task, coro)}.
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return gather(List.of(awaitables), false);
+    }
+
+    /**
+     * {@link #gather(Coroutine...)} over a typed collection of coroutines, futures or tasks; the
+     * element type is inferred: a {@code List<Task<String>>} gives a {@code Future<List<String>>}.
+     */
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables) {
         return gather(awaitables, false);
     }
 
     /**
-     * {@link #gather(Coroutine...)} over any awaitables (coroutines, futures, tasks, stages); with
-     * {@code returnExceptions}, a failed child's exception takes its place in the list instead.
+     * {@link #gather(Collection)}; with {@code returnExceptions}, a failed child's exception takes
+     * its place in the list instead.
      */
-    public static <T> Future<List<T>> gather(Collection<?> awaitables, boolean returnExceptions) {
+    public static <T> Future<List<T>> gather(Collection<? extends Awaitable<? extends T>> awaitables,
+            boolean returnExceptions) {
+        return gather((Iterable<?>) awaitables, returnExceptions);
+    }
+
+    /**
+     * {@link #gather(Coroutine...)} over any mix of awaitables (coroutines, futures, tasks,
+     * {@link CompletionStage}s), whose type cannot be inferred: name it,
+     * {@code Weft.<String>gather(mixed)}, or take {@code Object}.
+     */
+    public static <T> Future<List<T>> gather(Iterable<?> awaitables) {
+        return gather(awaitables, false);
+    }
+
+    /** {@link #gather(Iterable)} with {@code returnExceptions}; see {@link #gather(Collection, boolean)}. */
+    public static <T> Future<List<T>> gather(Iterable<?> awaitables, boolean returnExceptions) {
         EventLoop loop = loop();
         return new Gathering<>(loop, FutureOf.<T>all(awaitables, loop), returnExceptions);
     }
 
-    /** Waits until all of {@code awaitables} are done; see {@link #wait(Collection, Duration, ReturnWhen)}. */
-    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables) {
+    /** Waits until all of {@code awaitables} are done; see {@link #wait(Iterable, Duration, ReturnWhen)}. */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return wait((Iterable<?>) awaitables, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** {@link #wait(Collection)} over any mix of awaitables, stages included. */
+    public static <T> Future<WaitResult<T>> wait(Iterable<?> awaitables) {
         return wait(awaitables, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * {@link #wait(Iterable, Duration, ReturnWhen)} over a typed collection: the element type of
+     * the {@link WaitResult} is inferred from it.
+     */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout, ReturnWhen when) {
+        return wait((Iterable<?>) awaitables, timeout, when);
     }
 
     /**
@@ -327,7 +382,7 @@ public final class Weft {
      * {@code timeout} (null for none) passes (asyncio's {@code wait}). Coroutines are wrapped in
      * tasks first; nothing is ever cancelled.
      */
-    public static <T> Future<WaitResult<T>> wait(Collection<?> awaitables, Duration timeout, ReturnWhen when) {
+    public static <T> Future<WaitResult<T>> wait(Iterable<?> awaitables, Duration timeout, ReturnWhen when) {
         EventLoop loop = loop();
         return new Waiting<>(loop, FutureOf.<T>all(awaitables, loop), timeout, when);
     }
@@ -384,14 +439,29 @@ public final class Weft {
 
     /**
      * One future per awaitable, completing in the order the awaitables finish (asyncio's
-     * {@code as_completed}): {@code for (Future<T> next : Weft.asCompleted(list)) { T v = Weft.await(next); }}.
+     * {@code as_completed}): {@code for (var next : Weft.asCompleted(tasks)) { String v = Weft.await(next); }};
+     * the element type is inferred from a typed collection of coroutines, futures or tasks.
      */
-    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables) {
-        return asCompleted(awaitables, null);
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return asCompleted((Iterable<?>) awaitables, null);
     }
 
     /** {@link #asCompleted(Collection)}; after {@code timeout} the futures still pending fail with {@link TimeoutError}. */
-    public static <T> List<Future<T>> asCompleted(Collection<?> awaitables, Duration timeout) {
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout) {
+        return asCompleted((Iterable<?>) awaitables, timeout);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} over any mix of awaitables, stages included, whose type
+     * cannot be inferred: name it, {@code Weft.<String>asCompleted(mixed)}, or take {@code Object}.
+     */
+    public static <T> List<Future<T>> asCompleted(Iterable<?> awaitables) {
+        return asCompleted(awaitables, null);
+    }
+
+    /** {@link #asCompleted(Iterable)} with a timeout; see {@link #asCompleted(Collection, Duration)}. */
+    public static <T> List<Future<T>> asCompleted(Iterable<?> awaitables, Duration timeout) {
         EventLoop loop = loop();
         return Combinators.asCompleted(loop, FutureOf.<T>all(awaitables, loop), timeout);
     }

@@ -1,13 +1,15 @@
 /**
  * weft's public API: the event loop ({@link dev.weft.EventLoop}, {@link dev.weft.Handle},
  * {@link dev.weft.TimerHandle}, {@link dev.weft.Clock}), futures and tasks
- * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}), generators
+ * ({@link dev.weft.Future}, {@link dev.weft.Task}, {@link dev.weft.Coroutine}, and
+ * {@link dev.weft.Awaitable}, the type the combinators infer from), generators
  * ({@link dev.weft.Generator}, {@link dev.weft.AsyncGenerator}), their exceptions, and the
  * {@link dev.weft.Weft} facade named after asyncio's module functions ({@code gather},
  * {@code wait}, {@code waitFor}, {@code asCompleted}, {@code shield} among them), and the
  * diagnostics and test support around the loop: task dumps ({@link dev.weft.TaskDump},
  * {@link dev.weft.TaskInfo}, over JMX {@link dev.weft.TaskDumps}) and moving virtual time
- * ({@link dev.weft.VirtualTime}).
+ * ({@link dev.weft.VirtualTime}). What the loop's exception handler is told is an
+ * {@link dev.weft.ExceptionContext}.
  *
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.

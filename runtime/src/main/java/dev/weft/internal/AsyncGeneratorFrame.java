@@ -3,6 +3,7 @@ package dev.weft.internal;
 import dev.weft.AsyncGenerator;
 import dev.weft.Coroutine;
 import dev.weft.EventLoop;
+import dev.weft.Future;
 import dev.weft.GeneratorExit;
 import dev.weft.GeneratorState;
 import dev.weft.Weft;
@@ -21,6 +22,11 @@ import java.util.NoSuchElementException;
  * returns and the generator detaches from the consumer until the next {@code hasNext()}. An
  * ended body completes the await with {@code false}.
  *
+ * <p>Life cycle on the loop: when the body first runs, the generator registers with the running
+ * loop (asyncio's {@code firstiter} hook), which closes it at shutdown if it is still open
+ * ({@code EventLoop.shutdownAsyncGenerators}); it unregisters when it ends. {@link #close()}
+ * drives the cleanup eagerly, in a task whose first step runs on the spot (see there).
+ *
  * <p>Threading: confined to the loop thread of the consuming task.
  */
 public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<Object> {
@@ -29,6 +35,10 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
     private boolean hasValue;
     private Object current;
     private boolean closing;
+    /** Suspended at an await inside the body (not at a yield): the consumer's task waits with it. */
+    private boolean awaiting;
+    /** The loop this generator registered with when it started; null before, and once ended. */
+    private EventLoop registry;
     private final Step step = new Step();
     private final Close closer = new Close();
 
@@ -59,11 +69,23 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
         return closer;
     }
 
+    /**
+     * Closes the generator for try-with-resources: its cleanup starts at once, in a task whose
+     * first step runs inside this call, so a {@code finally} that does not suspend has run when
+     * this returns (asyncio's {@code aclosing}), and its exception (or an
+     * {@code IllegalStateException} if the generator yields again) is thrown here. A cleanup that
+     * suspends goes on in that task; a failure then is reported to the loop's exception handler.
+     * Await {@link #aclose()} to wait for such a cleanup. Idempotent: closing an unstarted,
+     * finished or closing generator does nothing.
+     */
     @Override
     public void close() {
         if (genState == GeneratorState.CREATED || genState == GeneratorState.CLOSED) {
-            genState = GeneratorState.CLOSED;
+            ended();
             return;
+        }
+        if (closing && awaiting) {
+            return; // a close is already under way, waiting in its cleanup
         }
         EventLoop loop;
         try {
@@ -72,7 +94,27 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             throw new IllegalStateException("async generator " + site() + " needs a running loop to "
                     + "run its cleanup: close it from a coroutine, or await aclose()", e);
         }
-        loop.createTask(closer);
+        Future<Void> cleanup = LoopBridge.get().startEagerly(loop, closer);
+        if (cleanup.done()) {
+            cleanup.result(); // its failure, thrown unchanged
+            return;
+        }
+        cleanup.addDoneCallback(f -> {
+            if (!f.cancelled() && f.exception() != null) {
+                LoopBridge.get().reportException(loop, "an error occurred during closing of asynchronous generator "
+                        + site(), f.exception(), this);
+            }
+        });
+    }
+
+    /** The generator is closed for good: it leaves its loop's registry. */
+    private void ended() {
+        genState = GeneratorState.CLOSED;
+        EventLoop loop = registry;
+        if (loop != null) {
+            registry = null;
+            LoopBridge.get().asyncGeneratorFinished(loop, this);
+        }
     }
 
     @Override
@@ -91,17 +133,19 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
 
     /** Joins the consumer {@code awaiter} and runs the body until it yields, ends or awaits. */
     private Object resume(Frame awaiter, Throwable thrown) {
-        if (genState == GeneratorState.RUNNING) {
+        if (genState == GeneratorState.RUNNING || awaiting) {
             throw new IllegalStateException("async generator " + site() + " is already running: "
-                    + "await one hasNext() at a time");
+                    + "await one hasNext() or aclose() at a time");
         }
         attach(awaiter);
         if (!isCreated()) {
             resumeWith(null, thrown);
         } else if (thrown != null) {
-            genState = GeneratorState.CLOSED;
+            ended();
             detachCaller();
             throw Sneaky.<RuntimeException>raise(thrown);
+        } else {
+            registry = LoopBridge.get().asyncGeneratorStarted(this); // asyncio's firstiter hook
         }
         return run();
     }
@@ -111,21 +155,23 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
     public Object run() {
         genState = GeneratorState.RUNNING;
         yieldedNow = false;
+        awaiting = false;
         Object result;
         try {
             result = super.run();
         } catch (GeneratorExit e) {
-            genState = GeneratorState.CLOSED;
+            ended();
             if (closing) {
                 return null; // the expected end of aclose()
             }
             throw e;
         } catch (Throwable t) {
-            genState = GeneratorState.CLOSED;
+            ended();
             throw t;
         }
         if (result == SUSPENDED && !yieldedNow) {
             genState = GeneratorState.SUSPENDED; // awaiting: the consumer's task waits with us
+            awaiting = true;
             return SUSPENDED;
         }
         if (result == SUSPENDED) {
@@ -137,7 +183,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             hasValue = true;
             return Boolean.TRUE;
         }
-        genState = GeneratorState.CLOSED;
+        ended();
         return closing ? null : Boolean.FALSE;
     }
 
@@ -169,7 +215,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             hasValue = false;
             current = null;
             if (genState == GeneratorState.CREATED || genState == GeneratorState.CLOSED) {
-                genState = GeneratorState.CLOSED;
+                ended();
                 return null;
             }
             closing = true;

@@ -70,6 +70,24 @@ public abstract class LoopBridge {
             Consumer<SelectionKey> handler) throws ClosedChannelException;
 
     /**
+     * Registers {@code generator}, whose body is about to run for the first time, with the loop
+     * running on this thread, so that {@code shutdownAsyncGenerators} can close it.
+     *
+     * @return that loop, to hand to {@link #asyncGeneratorFinished}; null if none runs here
+     */
+    public abstract EventLoop asyncGeneratorStarted(dev.weft.AsyncGenerator<?> generator);
+
+    /** Unregisters {@code generator}, which ended, from {@code loop}. */
+    public abstract void asyncGeneratorFinished(EventLoop loop, dev.weft.AsyncGenerator<?> generator);
+
+    /**
+     * Wraps {@code coro} in a task of {@code loop} and runs its first step at once, on the caller's
+     * stack (inside the current task's step, if any), as an eager task factory would; it goes on
+     * as an ordinary task if it suspends.
+     */
+    public abstract <T> dev.weft.Future<T> startEagerly(EventLoop loop, dev.weft.Coroutine<T> coro);
+
+    /**
      * The loop's reusable direct buffer for socket reads and writes. Its content is only valid
      * until the caller returns to the loop; callers clear it before use.
      */
@@ -108,4 +126,10 @@ public abstract class LoopBridge {
 
     /** Restores the current task {@link #leaveTask} cleared; null does nothing. */
     public abstract void returnToTask(Object token);
+
+    /**
+     * Reports an exception naming the object it concerns (a transport, a server, a generator),
+     * which the handler finds in {@link dev.weft.ExceptionContext#source()}.
+     */
+    public abstract void reportException(EventLoop loop, String context, Throwable t, Object source);
 }
