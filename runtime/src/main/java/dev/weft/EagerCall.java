@@ -24,8 +24,7 @@ final class EagerCall {
     }
 
     static CompletableFuture<Object> start(EventLoop loop, Frame frame) {
-        Task<Object> task = new Task<>(loop, asCoroutine(frame), null, false);
-        task.step();
+        Task<Object> task = Task.startEagerly(loop, asCoroutine(frame), null);
         if (task.done()) {
             return TaskFuture.settled(task);
         }

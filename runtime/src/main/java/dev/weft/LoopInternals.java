@@ -52,9 +52,7 @@ final class LoopInternals extends LoopBridge {
     /** Creates the task unscheduled and runs its first step now, inside the caller's step. */
     @Override
     public <T> Future<T> startEagerly(EventLoop loop, Coroutine<T> coro) {
-        Task<T> task = new Task<>(loop, coro, null, false);
-        task.step();
-        return task;
+        return Task.startEagerly(loop, coro, null);
     }
 
     @Override

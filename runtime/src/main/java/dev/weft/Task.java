@@ -101,11 +101,18 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task whose first step is queued, or, with {@code schedule} false, left to the caller to
-     * run at once with {@link #step()} ({@link TaskFactory#EAGER} does, inside
-     * {@code createTask}, and so do {@link EagerCall} and {@link LoopInternals#startEagerly}).
+     * Creates a task of {@code coro} and runs its first step at once, on the calling (loop)
+     * thread, instead of queueing it: the one eager start shared by {@link TaskFactory#EAGER},
+     * {@link EagerCall} and {@link LoopInternals#startEagerly}.
      */
-    Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
+    static <T> Task<T> startEagerly(EventLoop loop, Coroutine<T> coro, String name) {
+        Task<T> task = new Task<>(loop, coro, name, false);
+        task.step();
+        return task;
+    }
+
+    /** A task whose first step is queued, or, with {@code schedule} false, not. */
+    private Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);
         if (coro == null) {
             throw new NullPointerException("coroutine is null: if it came from an @Async method, "

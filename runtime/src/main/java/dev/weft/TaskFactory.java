@@ -51,9 +51,7 @@ public interface TaskFactory {
             if (!loop.isRunning()) {
                 return new Task<>(loop, coro, name);
             }
-            Task<T> task = new Task<>(loop, coro, name, false);
-            task.step();
-            return task;
+            return Task.startEagerly(loop, coro, name);
         }
 
         @Override
