@@ -47,7 +47,8 @@ public final class Endpoints {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         LoopBridge.get().checkThread(loop);
         checkPort(port, false);
-        Future<Transport> result = loop.createFuture();
+        Connector connector = new Connector(loop, protocolFactory);
+        Future<Transport> result = connector.result();
         Resolver.resolve(loop, host, false).addDoneCallback(f -> {
             if (result.done()) {
                 return;
@@ -61,7 +62,7 @@ public final class Endpoints {
             for (InetAddress a : new LinkedHashSet<>(f.result())) {
                 candidates.add(new InetSocketAddress(a, port));
             }
-            new Connector(loop, protocolFactory, candidates, result).tryNext();
+            connector.connect(candidates);
         });
         return result;
     }
@@ -72,10 +73,9 @@ public final class Endpoints {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
         LoopBridge.get().checkThread(loop);
-        Future<Transport> result = loop.createFuture();
-        new Connector(loop, protocolFactory, List.of(UnixDomainSocketAddress.of(path)), result)
-                .tryNext();
-        return result;
+        Connector connector = new Connector(loop, protocolFactory);
+        connector.connect(List.of(UnixDomainSocketAddress.of(path)));
+        return connector.result();
     }
 
     /** See {@code EventLoop.createServer}. */
