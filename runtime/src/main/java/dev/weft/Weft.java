@@ -43,7 +43,10 @@ public final class Weft {
     /**
      * Waits for a {@link CompletionStage} (for example a {@code CompletableFuture}) completed by
      * any thread and returns its value; its exception is rethrown unwrapped from
-     * {@code CompletionException}.
+     * {@code CompletionException}. If the awaiting task is cancelled meanwhile (or a
+     * {@link #waitFor} or {@link #timeout} around the await expires), the stage is cancelled too
+     * when it is a {@code java.util.concurrent.Future}, as asyncio cancels the future it wraps;
+     * await {@link #shield shield(stage)} to keep it running.
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw NotWoven.at("Weft.await");

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletionStage;
  * <p>A completed stage is read at once. A pending one is bridged to a loop-bound
  * {@link Future} completed through {@link EventLoop#callSoonThreadsafe}, because the stage may
  * complete on any thread while the awaiting task must resume on its loop's thread. Exceptions
- * are unwrapped from {@link CompletionException} so the original one reaches the await.
+ * are unwrapped from {@link CompletionException} so the original one reaches the await. If the
+ * awaiting task is cancelled, the stage is cancelled with it, as asyncio cancels the future it
+ * wraps ({@link StageBridge}).
  *
  * <p>Called on the loop thread only; stateless.
  */
@@ -38,18 +40,8 @@ final class Awaits {
         if (cf != null && cf.isDone()) {
             return joinUnwrapped(cf);
         }
-        EventLoop loop = caller.task().getLoop();
-        Future<Object> bridge = loop.createFuture();
-        stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            if (bridge.done()) {
-                return; // the awaiting task was cancelled meanwhile
-            }
-            if (error != null) {
-                bridge.setException(unwrap(error));
-            } else {
-                bridge.setResult(value);
-            }
-        }));
+        // Cancelling the awaiting task cancels the bridge, and with it the stage (StageBridge).
+        Future<?> bridge = StageBridge.of(stage, caller.task().getLoop());
         return bridge.awaitFrom(caller);
     }
 
@@ -70,6 +62,6 @@ final class Awaits {
     }
 
     private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return StageBridge.unwrap(t);
     }
 }
