@@ -128,7 +128,7 @@ public final class Endpoints {
             result.setException(BindErrors.explain(e, path));
             return result;
         }
-        result.setResult(new Server(loop, protocolFactory, List.of(ch), options.backlog(),
+        result.setResult(new Server(loop, protocolFactory, List.of(ch), options,
                 () -> deleteQuietly(path)));
         return result;
     }
@@ -149,7 +149,7 @@ public final class Endpoints {
                 return;
             }
         }
-        result.setResult(new Server(loop, protocolFactory, bound, options.backlog(), () -> { }));
+        result.setResult(new Server(loop, protocolFactory, bound, options, () -> { }));
     }
 
     private static ServerSocketChannel openServerChannel(SocketAddress address)
@@ -164,7 +164,9 @@ public final class Endpoints {
 
     private static void configure(NetworkChannel ch, ServerOptions options) throws IOException {
         reuse(ch, options.reuseAddress(), options.reusePort(), "ServerOptions");
-        bufferSizes(ch, options.receiveBufferSize(), options.sendBufferSize());
+        // SO_RCVBUF before listen(), so the accepted connections' windows are sized by it; a
+        // listening socket has no SO_SNDBUF: the Server sets that on each accepted connection.
+        bufferSizes(ch, options.receiveBufferSize(), 0);
     }
 
     /** Sets address and port reuse, the options servers and UDP endpoints share. */

@@ -77,8 +77,8 @@ public final class ServerOptions {
     }
 
     /**
-     * With {@code SO_SNDBUF} set to {@code bytes} on the listening sockets, inherited by the
-     * accepted connections like the receive buffer.
+     * With {@code SO_SNDBUF} set to {@code bytes} on every accepted connection, as it is
+     * accepted (a listening socket has no send buffer to inherit).
      *
      * @throws IllegalArgumentException if {@code bytes < 1}
      */

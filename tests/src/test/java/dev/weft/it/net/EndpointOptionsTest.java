@@ -135,25 +135,27 @@ class EndpointOptionsTest {
     static Coroutine<String> serverBuffers() {
         Server server = Weft.await(Streams.startServer(EndpointOptionsTest::ignore, HOST, 0,
                 StreamReader.DEFAULT_LIMIT, ServerOptions.defaults().withReceiveBufferSize(8192)));
-        Future<Integer> accepted = Weft.loop().createFuture();
+        Future<int[]> accepted = Weft.loop().createFuture();
         Server probe = Weft.await(Weft.loop().createServer(() -> new dev.weft.net.Protocol() {
             @Override
             public void connectionMade(dev.weft.net.Transport t) {
-                accepted.setResult(t.getOption(StandardSocketOptions.SO_RCVBUF));
+                accepted.setResult(new int[] {t.getOption(StandardSocketOptions.SO_RCVBUF),
+                        t.getOption(StandardSocketOptions.SO_SNDBUF)});
                 t.close();
             }
-        }, HOST, 0, ServerOptions.defaults().withReceiveBufferSize(8192)));
+        }, HOST, 0, ServerOptions.defaults().withReceiveBufferSize(8192).withSendBufferSize(8192)));
         var c = Weft.await(Streams.openConnection(HOST, probe.port()));
-        int rcv = Weft.await(accepted);
+        int[] sizes = Weft.await(accepted);
         c.writer().close();
         server.close();
         probe.close();
-        return Weft.done("accepted connection's receive buffer as asked " + (rcv >= 8192 && rcv <= 2 * 8192));
+        return Weft.done("accepted connection's buffers as asked " + (sizes[0] >= 8192 && sizes[0] <= 2 * 8192)
+                + " " + (sizes[1] >= 8192 && sizes[1] <= 2 * 8192));
     }
 
     @Test
-    void server_withReceiveBufferSize_acceptedConnectionsInheritIt() {
-        assertEquals("accepted connection's receive buffer as asked true", Weft.run(serverBuffers()));
+    void server_withBufferSizes_acceptedConnectionsGetThem() {
+        assertEquals("accepted connection's buffers as asked true true", Weft.run(serverBuffers()));
     }
 
     @Test
