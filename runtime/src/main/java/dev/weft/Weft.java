@@ -267,7 +267,9 @@ public final class Weft {
      *     can still read it with {@link Future#result()}. That is inherent in handing over a
      *     future; pass the coroutine itself to let the primitive see the cancellation.</li>
      * <li>A {@link CompletionStage} is awaited as {@link #await(CompletionStage)} does; on
-     *     timeout the wait stops, the stage itself is not cancelled.</li>
+     *     timeout, or when the caller is cancelled, the stage is cancelled too if it is a
+     *     {@code java.util.concurrent.Future} (a {@code CompletableFuture} is), as asyncio cancels
+     *     the future it wraps; wrap it in {@link #shield} to let it run on.</li>
      * </ul>
      *
      * <p>{@code timeout} null waits without a limit. A zero or negative timeout times out at once,
