@@ -64,12 +64,15 @@ public final class Streams {
         // its socket at once (see Connector): a timeout leaves no socket behind.
         Future<Connection> result = new CancelHookFuture<>(loop, () -> connecting.cancel());
         connecting.addDoneCallback(f -> {
-            if (f.cancelled()) {
+            if (result.done()) {
+                // The caller gave up after the connect ended but before this callback ran.
+                if (!f.cancelled() && f.exception() == null) {
+                    f.result().abort();
+                }
+            } else if (f.cancelled()) {
                 result.cancel();
             } else if (f.exception() != null) {
                 result.setException(f.exception());
-            } else if (result.done()) {
-                f.result().abort(); // the caller gave up while the connection was being made
             } else {
                 result.setResult(new Connection(protocol.reader(), protocol.writer()));
             }
