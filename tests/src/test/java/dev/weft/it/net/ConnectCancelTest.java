@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * Issue 12, point 7: a connect that is cancelled or times out closes its socket at once, not
  * when the kernel gives up on a listener that never answers ({@link StuckListener}), two minutes
  * later. Open sockets are counted in {@code /proc/self/fd} (skipped where that does not exist).
+ * The CPython 3.13 twin, 20 times {@code wait_for(open_connection(...), 0.05)} against the same
+ * kind of listener, ends with no descriptor over its baseline.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConnectCancelTest {

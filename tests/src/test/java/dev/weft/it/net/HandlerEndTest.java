@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Timeout;
  * ends — returned, failed, cancelled from outside, by a timeout scope, by {@code Weft.run}'s
  * shutdown — unless the handler handed the connection off. Loopback only; every wait for the
  * peer is bounded, so a connection left open fails the test instead of hanging it.
+ *
+ * <p>The CPython 3.13 twin ({@code start_server} with a handler cancelled in {@code read()}, and
+ * one that returns without closing) prints {@code client read after cancel: b''} and
+ * {@code client read after return: b''}: the cancelled handler's transport is closed by
+ * {@code StreamReaderProtocol}'s done callback, the returned one's when its writer is collected
+ * (with a {@code ResourceWarning}). weft closes both when the task ends; see {@code StreamHandler}.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HandlerEndTest {
