@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import java.util.concurrent.CancellationException;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletionStage;
  * complete on any thread while the awaiting task must resume on its loop's thread. Exceptions
  * are unwrapped from {@link CompletionException} so the original one reaches the await. If the
  * awaiting task is cancelled, the stage is cancelled with it, as asyncio cancels the future it
- * wraps ({@link StageBridge}).
+ * wraps ({@link StageBridge}); and a cancelled stage raises {@code CancelledError} at the await,
+ * done or not.
  *
  * <p>Called on the loop thread only; stateless.
  */
@@ -58,6 +60,16 @@ final class Awaits {
             return cf.join();
         } catch (CompletionException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
+        } catch (CancellationException e) {
+            // A cancelled stage raises CancelledError at the await, as a cancelled future does
+            // in asyncio, so that the awaiting task ends cancelled unless it catches it.
+            if (e instanceof CancelledError) {
+                throw e;
+            }
+            CancelledError c = new CancelledError("the awaited " + cf.getClass().getSimpleName()
+                    + " was cancelled");
+            c.initCause(e);
+            throw c;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.weft.internal;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -12,7 +13,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The stage's outcome is copied into the future on the loop thread, through
  * {@link EventLoop#callSoonThreadsafe}, because the stage may complete on any thread; a
- * {@link CompletionException} is unwrapped so the original exception reaches the await.
+ * {@link CompletionException} is unwrapped so the original exception reaches the await, and a
+ * cancelled stage (one that ended with a {@link CancellationException}) cancels the future, so
+ * its awaiter gets a {@code CancelledError} and ends cancelled, as in asyncio.
  *
  * <p>Cancellation goes the other way, at once: cancelling the future — which is what cancelling
  * the task that awaits it does, and what the timeout of a {@code Weft.waitFor} or
@@ -41,8 +44,13 @@ public final class StageBridge {
             if (bridge.done()) {
                 return; // cancelled meanwhile: the stage's late outcome has no reader
             }
-            if (error != null) {
-                bridge.setException(unwrap(error));
+            Throwable cause = error == null ? null : unwrap(error);
+            if (cause instanceof CancellationException) {
+                // A cancelled stage cancels its awaiter, as asyncio's _copy_future_state does:
+                // the task gets a CancelledError, not a failure.
+                bridge.cancel();
+            } else if (cause != null) {
+                bridge.setException(cause);
             } else {
                 bridge.setResult(value);
             }

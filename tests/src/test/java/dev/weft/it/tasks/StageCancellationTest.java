@@ -96,6 +96,41 @@ class StageCancellationTest {
     }
 
     @Async
+    static Coroutine<List<String>> stageCancelled() {
+        List<String> log = new ArrayList<>();
+        CompletableFuture<Object> shared = new CompletableFuture<>();
+        Task<Object> first = Weft.createTask(awaitStage(shared));
+        Task<Object> second = Weft.createTask(awaitStage(shared));
+        Weft.await(Weft.sleep(1));
+        first.cancel();
+        log.add("first " + Weft.await(outcome(first, 2)) + ", second " + Weft.await(outcome(second, 2))
+                + ", ended cancelled " + first.cancelled() + " " + second.cancelled());
+        CompletableFuture<Object> gone = new CompletableFuture<>();
+        gone.cancel(false);
+        Task<Object> late = Weft.createTask(awaitStage(gone));
+        log.add("awaiting an already cancelled future: " + Weft.await(outcome(late, 2)) + ", ended cancelled "
+                + late.cancelled());
+        CompletableFuture<Object> fromThread = new CompletableFuture<>();
+        Task<Object> waiting = Weft.createTask(awaitStage(fromThread));
+        Weft.await(Weft.sleep(1));
+        Thread canceller = new Thread(() -> fromThread.cancel(false));
+        canceller.start();
+        log.add("cancelled by another thread: " + Weft.await(outcome(waiting, 1)));
+        return Weft.done(log);
+    }
+
+    @Test
+    void await_completableFutureCancelledElsewhere_awaiterGetsCancelledError() {
+        // Python 3.13: a task awaiting wrap_future(f) of a cancelled f ends cancelled, and so do
+        // the others waiting on f when one of them is cancelled.
+        List<String> log = new VirtualLoop().runWithoutReports(StageCancellationTest::stageCancelled);
+
+        assertEquals(List.of("first cancelled x2, second cancelled x2, ended cancelled true true",
+                "awaiting an already cancelled future: cancelled x2, ended cancelled true",
+                "cancelled by another thread: cancelled x1"), log);
+    }
+
+    @Async
     static Coroutine<List<String>> timeOut() {
         List<String> log = new ArrayList<>();
         for (Duration d : List.of(Duration.ofMillis(100), Duration.ZERO)) {
