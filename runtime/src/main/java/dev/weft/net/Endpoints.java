@@ -262,11 +262,19 @@ public final class Endpoints {
         }
     }
 
-    /** Sets {@code options} on an unbound UDP socket. */
+    /**
+     * Sets {@code options} on an unbound UDP socket. Only what is asked for is set: a new UDP
+     * socket has every flag off already (unlike a JDK server socket, whose
+     * {@code SO_REUSEADDR} is on), and an IPv6 socket need not support broadcast at all.
+     */
     private static void configure(DatagramChannel ch, DatagramOptions options)
             throws IOException {
-        reuse(ch, options.reuseAddress(), options.reusePort(), "DatagramOptions");
-        ch.setOption(StandardSocketOptions.SO_BROADCAST, options.broadcast());
+        if (options.reuseAddress() || options.reusePort()) {
+            reuse(ch, options.reuseAddress(), options.reusePort(), "DatagramOptions");
+        }
+        if (options.broadcast()) {
+            ch.setOption(StandardSocketOptions.SO_BROADCAST, true);
+        }
         bufferSizes(ch, options.receiveBufferSize(), options.sendBufferSize());
     }
 

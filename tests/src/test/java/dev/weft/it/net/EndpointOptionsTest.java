@@ -115,10 +115,29 @@ class EndpointOptionsTest {
         Throwable refused = Weft.await(failureOf(Weft.loop().createDatagramEndpoint(Quiet::new,
                 plain.localAddress(), null)));
         log.add("second endpoint without reusePort: " + refused.getClass().getSimpleName());
+        if (ipv6Loopback()) {
+            DatagramTransport v6 = Weft.await(Weft.loop().createDatagramEndpoint(Quiet::new,
+                    new InetSocketAddress("::1", 0), null, DatagramOptions.defaults().withReceiveBufferSize(8192)));
+            log.add("IPv6 endpoint with options bound " + (v6.localAddress() != null));
+            v6.close();
+        } else {
+            log.add("IPv6 endpoint with options bound true"); // no IPv6 loopback here: nothing to try
+        }
         plain.close();
         tuned.close();
         twin.close();
         return Weft.done(log);
+    }
+
+    /** Whether this host can bind a UDP socket on {@code ::1}. */
+    static boolean ipv6Loopback() {
+        try (java.nio.channels.DatagramChannel ch = java.nio.channels.DatagramChannel.open(
+                java.net.StandardProtocolFamily.INET6)) {
+            ch.bind(new InetSocketAddress("::1", 0));
+            return true;
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     @Test
@@ -128,7 +147,7 @@ class EndpointOptionsTest {
         assertEquals(List.of("receive buffer as asked true, smaller than the default true",
                 "send buffer as asked true", "broadcast true, default false", "reuse address true, default false",
                 "second endpoint on the port with reusePort: bound true",
-                "second endpoint without reusePort: BindException"), log);
+                "second endpoint without reusePort: BindException", "IPv6 endpoint with options bound true"), log);
     }
 
     @Async
