@@ -40,7 +40,9 @@ final class BindErrors {
         InetAddress ip = address instanceof InetSocketAddress
                 ? ((InetSocketAddress) address).getAddress() : null;
         String hint;
-        if (ip != null && notOnThisHost(e, ip)) {
+        if (!(address instanceof InetSocketAddress)) {
+            hint = " (a Unix socket path: choose another path, or stop the process serving it)";
+        } else if (ip != null && notOnThisHost(e, ip)) {
             hint = " (this host has no network interface with the address "
                     + ip.getHostAddress() + ": bind one of its own addresses, such as 127.0.0.1, "
                     + "or null for all interfaces; another port would not help)";

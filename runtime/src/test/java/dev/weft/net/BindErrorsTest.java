@@ -48,6 +48,15 @@ class BindErrorsTest {
     }
 
     @Test
+    void explain_unixSocketPathInUse_talksOfThePathNotAPort() {
+        Exception e = BindErrors.explain(new BindException("Address already in use"),
+                java.nio.file.Path.of("/tmp/x.sock"));
+
+        assertTrue(e.getMessage().endsWith("(a Unix socket path: choose another path, or stop the process "
+                + "serving it)"), e.getMessage());
+    }
+
+    @Test
     void explain_otherFailures_ioExceptionNamesTheAddressOthersUnchanged() {
         IllegalArgumentException notIo = new IllegalArgumentException("bad");
 
