@@ -438,6 +438,19 @@ public final class EventLoop {
                 remoteAddress);
     }
 
+    /**
+     * Opens a UDP endpoint with socket {@code options} (buffer sizes, broadcast, address and port
+     * reuse), set before the socket is bound; see
+     * {@link #createDatagramEndpoint(java.util.function.Supplier, java.net.SocketAddress, java.net.SocketAddress)}.
+     */
+    public Future<dev.weft.net.DatagramTransport> createDatagramEndpoint(
+            java.util.function.Supplier<? extends dev.weft.net.DatagramProtocol> protocolFactory,
+            java.net.SocketAddress localAddress, java.net.SocketAddress remoteAddress,
+            dev.weft.net.DatagramOptions options) {
+        return dev.weft.net.Endpoints.createDatagramEndpoint(this, protocolFactory, localAddress,
+                remoteAddress, options);
+    }
+
     // ---- time ------------------------------------------------------------------------------
 
     /** The loop's time in seconds, monotonic, on an arbitrary origin; any thread. */

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Turns the awaitables the combinators accept into futures of one loop: a {@link Future} (or
  * {@link Task}) is used as it is, a {@link Coroutine} is wrapped in a task (so it starts running,
- * as asyncio's {@code ensure_future} does), a {@link CompletionStage} is bridged. Also copies one
+ * as asyncio's {@code ensure_future} does), a {@link CompletionStage} is bridged (cancelling the
+ * bridge cancels the stage, unless it is shielded). Also copies one
  * future's outcome into another.
  *
  * <p>Loop thread only; stateless.
@@ -26,18 +27,8 @@ final class FutureOf {
             return loop.createTask((Coroutine<T>) awaitable);
         }
         if (awaitable instanceof CompletionStage) {
-            Future<T> bridge = loop.createFuture();
-            ((CompletionStage<T>) awaitable).whenComplete((v, e) -> loop.callSoonThreadsafe(() -> {
-                if (!bridge.done()) {
-                    if (e != null) {
-                        bridge.setException(e instanceof java.util.concurrent.CompletionException
-                                && e.getCause() != null ? e.getCause() : e);
-                    } else {
-                        bridge.setResult(v);
-                    }
-                }
-            }));
-            return bridge;
+            // Cancelling the bridge (a waitFor timeout, a cancelled gather) cancels the stage.
+            return dev.weft.internal.StageBridge.of((CompletionStage<T>) awaitable, loop);
         }
         throw notAwaitable(awaitable);
     }

@@ -45,7 +45,10 @@ public final class Weft {
     /**
      * Waits for a {@link CompletionStage} (for example a {@code CompletableFuture}) completed by
      * any thread and returns its value; its exception is rethrown unwrapped from
-     * {@code CompletionException}.
+     * {@code CompletionException}. If the awaiting task is cancelled meanwhile (or a
+     * {@link #waitFor} or {@link #timeout} around the await expires), the stage is cancelled too
+     * when it is a {@code java.util.concurrent.Future}, as asyncio cancels the future it wraps;
+     * await {@link #shield shield(stage)} to keep it running.
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw NotWoven.at("Weft.await");
@@ -413,7 +416,9 @@ public final class Weft {
      *     can still read it with {@link Future#result()}. That is inherent in handing over a
      *     future; pass the coroutine itself to let the primitive see the cancellation.</li>
      * <li>A {@link CompletionStage} is awaited as {@link #await(CompletionStage)} does; on
-     *     timeout the wait stops, the stage itself is not cancelled.</li>
+     *     timeout, or when the caller is cancelled, the stage is cancelled too if it is a
+     *     {@code java.util.concurrent.Future} (a {@code CompletableFuture} is), as asyncio cancels
+     *     the future it wraps; wrap it in {@link #shield} to let it run on.</li>
      * </ul>
      *
      * <p>{@code timeout} null waits without a limit. A zero or negative timeout times out at once,

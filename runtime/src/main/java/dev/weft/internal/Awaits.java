@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Task;
@@ -14,10 +15,12 @@ import java.util.concurrent.CompletionStage;
  * <p>A completed stage is read at once. A pending one is bridged to a loop-bound
  * {@link Future} completed through {@link EventLoop#callSoonThreadsafe}, because the stage may
  * complete on any thread while the awaiting task must resume on its loop's thread. Exceptions
- * are unwrapped from {@link CompletionException} so the original one reaches the await. Two
- * stages are special: the future of an eager {@code @Async} method's task on the awaiting task's
- * loop is awaited as that task ({@link TaskFuture}), and a stage awaited by an eager body that
- * runs without a loop is waited for by its driver ({@link OffLoopCall}).
+ * are unwrapped from {@link CompletionException} so the original one reaches the await. If the
+ * awaiting task is cancelled, the stage is cancelled with it, as asyncio cancels the future it
+ * wraps ({@link StageBridge}); and a cancelled stage raises {@code CancelledError} at the await,
+ * done or not. Two stages are special: the future of an eager {@code @Async} method's task on
+ * the awaiting task's loop is awaited as that task ({@link TaskFuture}), and a stage awaited by
+ * an eager body that runs without a loop is waited for by its driver ({@link OffLoopCall}).
  *
  * <p>Called on the loop thread, or on the thread running an off-loop eager body; stateless.
  */
@@ -50,17 +53,8 @@ final class Awaits {
         if (cf instanceof TaskFuture && ((TaskFuture) cf).task().getLoop() == loop) {
             return ((TaskFuture) cf).task().awaitFrom(caller); // an eager method's task: no bridge
         }
-        Future<Object> bridge = loop.createFuture();
-        stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            if (bridge.done()) {
-                return; // the awaiting task was cancelled meanwhile
-            }
-            if (error != null) {
-                bridge.setException(unwrap(error));
-            } else {
-                bridge.setResult(value);
-            }
-        }));
+        // Cancelling the awaiting task cancels the bridge, and with it the stage (StageBridge).
+        Future<?> bridge = StageBridge.of(stage, loop);
         return bridge.awaitFrom(caller);
     }
 
@@ -78,13 +72,23 @@ final class Awaits {
         } catch (CompletionException e) {
             throw Sneaky.<RuntimeException>raise(unwrap(e));
         } catch (CancellationException e) {
-            // Newer JDKs (25 among them) wrap the stored cancellation in a new one: rethrow the stored
-            // one (a weft CancelledError, say), as older JDKs do and as the bridge path does
-            throw e.getCause() instanceof CancellationException ? (CancellationException) e.getCause() : e;
+            // Newer JDKs (25 among them) wrap the stored cancellation in a new one: look at the
+            // stored one (a weft CancelledError, say), as older JDKs and the bridge path do.
+            CancellationException stored = e.getCause() instanceof CancellationException
+                    ? (CancellationException) e.getCause() : e;
+            // A cancelled stage raises CancelledError at the await, as a cancelled future does
+            // in asyncio, so that the awaiting task ends cancelled unless it catches it.
+            if (stored instanceof CancelledError) {
+                throw stored;
+            }
+            CancelledError c = new CancelledError("the awaited " + cf.getClass().getSimpleName()
+                    + " was cancelled");
+            c.initCause(stored);
+            throw c;
         }
     }
 
     private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return StageBridge.unwrap(t);
     }
 }

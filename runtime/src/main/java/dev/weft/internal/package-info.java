@@ -4,6 +4,12 @@
  * {@link dev.weft.internal.FieldSlotFrame} (the slot fields woven generator code reads and writes
  * directly), {@link dev.weft.internal.Body} and {@link dev.weft.internal.Awaitable}.
  *
+ * Also the runtime's own shared plumbing: {@link dev.weft.internal.LoopBridge} and
+ * {@link dev.weft.internal.FutureHooks} for weft's other packages,
+ * {@link dev.weft.internal.CancelHookFuture} (a future whose cancellation reaches a resource in
+ * the cancel call) and {@link dev.weft.internal.StageBridge} (a {@code CompletionStage} as a loop
+ * future, cancelled with it).
+ *
  * <p>Not API: public only because woven classes in other packages must reach it. The weaver
  * knows these classes by name (it never loads them), so renaming a member here means changing
  * the weaver's {@code RuntimeNames} in the same commit. May depend on {@code dev.weft} and

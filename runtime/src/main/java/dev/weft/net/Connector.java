@@ -2,6 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.internal.CancelHookFuture;
 import dev.weft.internal.LoopBridge;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,30 +23,62 @@ import java.util.function.Supplier;
  *
  * <p>Addresses are tried one after the other, in the resolver's order (asyncio without happy
  * eyeballs). If every one fails, the result fails with the first error, the others attached as
- * suppressed exceptions; a refused connection is a {@link java.net.ConnectException}. If the
- * result future is cancelled meanwhile, the socket in progress is closed.
+ * suppressed exceptions; a refused connection is a {@link java.net.ConnectException}.
+ *
+ * <p>Cancelling the result — directly, or by cancelling a task that awaits it, or by the timeout
+ * of a {@code Weft.waitFor} or {@code Weft.timeout} scope around it — closes the socket in
+ * progress at once, in the {@code cancel} call itself ({@link CancelHookFuture}), not when the
+ * kernel gives up on a listener that never answers (about two minutes of SYN retries on Linux),
+ * so a client that retries every few hundred milliseconds holds one socket, not hundreds.
+ * asyncio does the same: its {@code sock_connect} closes the socket when the cancellation reaches
+ * it. A connection that completed meanwhile is aborted before anyone sees it.
  *
  * <p>Threading: loop thread only.
  */
 final class Connector implements Consumer<SelectionKey> {
     private final EventLoop loop;
     private final Supplier<? extends Protocol> protocolFactory;
-    private final List<? extends SocketAddress> candidates;
     private final Future<Transport> result;
+    private List<? extends SocketAddress> candidates = List.of();
     private final List<IOException> errors = new ArrayList<>(1);
     private int next;
     private SocketChannel channel;
 
-    Connector(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
-            List<? extends SocketAddress> candidates, Future<Transport> result) {
+    Connector(EventLoop loop, Supplier<? extends Protocol> protocolFactory) {
         this.loop = loop;
         this.protocolFactory = protocolFactory;
-        this.candidates = candidates;
-        this.result = result;
+        this.result = new CancelHookFuture<>(loop, this::abandon);
+    }
+
+    /** The future of the transport; cancelling it abandons the attempt. */
+    Future<Transport> result() {
+        return result;
+    }
+
+    /** Starts connecting to {@code addresses} in turn (nothing happens if already cancelled). */
+    void connect(List<? extends SocketAddress> addresses) {
+        this.candidates = addresses;
+        tryNext();
+    }
+
+    /** The result was cancelled: close the socket of the attempt in progress, if any. */
+    private void abandon() {
+        if (channel != null) {
+            closeQuietly(channel); // closing also cancels the channel's selection key
+            channel = null;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // the attempt is abandoned (or failed): nobody is waiting for this socket any more
+        }
     }
 
     /** Tries the next candidate; completes the result when none is left. */
-    void tryNext() {
+    private void tryNext() {
         while (!result.done() && next < candidates.size()) {
             SocketAddress address = candidates.get(next++);
             try {
@@ -84,6 +117,9 @@ final class Connector implements Consumer<SelectionKey> {
     /** The socket's connect completed or failed. */
     @Override
     public void accept(SelectionKey key) {
+        if (channel == null) {
+            return; // abandoned in this very select batch
+        }
         try {
             if (channel.finishConnect()) {
                 key.interestOps(0);
@@ -97,30 +133,29 @@ final class Connector implements Consumer<SelectionKey> {
     }
 
     private void connected() throws IOException {
+        SocketChannel ch = channel;
+        channel = null; // from here on the transport (or nobody) owns the socket
         if (result.done()) {
-            channel.close(); // cancelled while connecting
+            ch.close(); // cancelled while connecting
             return;
         }
         Protocol protocol;
         try {
             protocol = protocolFactory.get();
         } catch (RuntimeException e) {
-            channel.close();
+            ch.close();
             result.setException(e);
             return;
         }
-        new SocketTransport(loop, channel, protocol, null, result);
+        // If the result is cancelled before connectionMade, the transport aborts itself.
+        new SocketTransport(loop, ch, protocol, null, result);
     }
 
     private void failed(IOException e) {
         SocketAddress address = candidates.get(next - 1);
         errors.add(withAddress(e, address));
         if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the attempt already failed; its error is what the caller needs
-            }
+            closeQuietly(channel); // the attempt failed; its error is what the caller needs
             channel = null;
         }
     }

@@ -6,6 +6,7 @@ import dev.weft.internal.LoopBridge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -261,6 +262,26 @@ final class DatagramSocketTransport implements DatagramTransport, Consumer<Selec
     @Override
     public int getWriteBufferSize() {
         return queuedBytes;
+    }
+
+    @Override
+    public <T> void setOption(SocketOption<T> option, T value) {
+        bridge.checkThread(loop);
+        try {
+            channel.setOption(option, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set " + option + " on " + this, e);
+        }
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> option) {
+        bridge.checkThread(loop);
+        try {
+            return channel.getOption(option);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + option + " of " + this, e);
+        }
     }
 
     @Override

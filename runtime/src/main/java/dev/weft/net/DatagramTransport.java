@@ -1,6 +1,7 @@
 package dev.weft.net;
 
 import java.net.SocketAddress;
+import java.net.SocketOption;
 
 /**
  * A UDP endpoint, as a {@link DatagramProtocol} sees it: asyncio's {@code DatagramTransport}.
@@ -35,6 +36,18 @@ public interface DatagramTransport {
 
     /** The number of bytes of queued datagrams not yet sent. */
     int getWriteBufferSize();
+
+    /**
+     * Sets a socket option on the endpoint's socket (for example
+     * {@link java.net.StandardSocketOptions#SO_RCVBUF}); options that matter before binding are
+     * given up front in {@link DatagramOptions}.
+     *
+     * @throws java.io.UncheckedIOException if the socket refuses the option or value
+     */
+    <T> void setOption(SocketOption<T> option, T value);
+
+    /** The current value of a socket option, for example the receive buffer size in effect. */
+    <T> T getOption(SocketOption<T> option);
 
     /** The protocol this endpoint delivers to. */
     DatagramProtocol getProtocol();

@@ -4,7 +4,6 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.LoopBridge;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,8 +30,9 @@ import java.util.function.Supplier;
  *
  * <p>Errors, delivered through the future: a refused connection is a
  * {@link java.net.ConnectException}, an unknown host an {@link java.net.UnknownHostException},
- * a port in use a {@link BindException} naming the address. Host names are resolved off the loop
- * thread ({@link Resolver}); literal addresses are used at once.
+ * an address that cannot be bound a {@link java.net.BindException} naming the address and why —
+ * in use, not an address of this host, or a privileged port. Host names are resolved off the
+ * loop thread ({@code Resolver}); literal addresses are used at once.
  *
  * <p>Threading: loop thread only. Null policy: factories must not be null; a null host means
  * loopback for a client and all interfaces for a server.
@@ -47,7 +47,8 @@ public final class Endpoints {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         LoopBridge.get().checkThread(loop);
         checkPort(port, false);
-        Future<Transport> result = loop.createFuture();
+        Connector connector = new Connector(loop, protocolFactory);
+        Future<Transport> result = connector.result();
         Resolver.resolve(loop, host, false).addDoneCallback(f -> {
             if (result.done()) {
                 return;
@@ -61,7 +62,7 @@ public final class Endpoints {
             for (InetAddress a : new LinkedHashSet<>(f.result())) {
                 candidates.add(new InetSocketAddress(a, port));
             }
-            new Connector(loop, protocolFactory, candidates, result).tryNext();
+            connector.connect(candidates);
         });
         return result;
     }
@@ -72,10 +73,9 @@ public final class Endpoints {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
         LoopBridge.get().checkThread(loop);
-        Future<Transport> result = loop.createFuture();
-        new Connector(loop, protocolFactory, List.of(UnixDomainSocketAddress.of(path)), result)
-                .tryNext();
-        return result;
+        Connector connector = new Connector(loop, protocolFactory);
+        connector.connect(List.of(UnixDomainSocketAddress.of(path)));
+        return connector.result();
     }
 
     /** See {@code EventLoop.createServer}. */
@@ -125,10 +125,10 @@ public final class Endpoints {
             ch.configureBlocking(false);
         } catch (IOException | RuntimeException e) {
             closeAll(ch == null ? List.of() : List.of(ch));
-            result.setException(bindError(e, path));
+            result.setException(BindErrors.explain(e, path));
             return result;
         }
-        result.setResult(new Server(loop, protocolFactory, List.of(ch), options.backlog(),
+        result.setResult(new Server(loop, protocolFactory, List.of(ch), options,
                 () -> deleteQuietly(path)));
         return result;
     }
@@ -145,11 +145,11 @@ public final class Endpoints {
                 ch.configureBlocking(false);
             } catch (IOException | RuntimeException e) {
                 closeAll(bound);
-                result.setException(bindError(e, address));
+                result.setException(BindErrors.explain(e, address));
                 return;
             }
         }
-        result.setResult(new Server(loop, protocolFactory, bound, options.backlog(), () -> { }));
+        result.setResult(new Server(loop, protocolFactory, bound, options, () -> { }));
     }
 
     private static ServerSocketChannel openServerChannel(SocketAddress address)
@@ -163,21 +163,50 @@ public final class Endpoints {
     }
 
     private static void configure(NetworkChannel ch, ServerOptions options) throws IOException {
-        ch.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
-        if (options.reusePort()) {
+        reuse(ch, options.reuseAddress(), options.reusePort(), "ServerOptions");
+        // SO_RCVBUF before listen(), so the accepted connections' windows are sized by it; a
+        // listening socket has no SO_SNDBUF: the Server sets that on each accepted connection.
+        bufferSizes(ch, options.receiveBufferSize(), 0);
+    }
+
+    /** Sets address and port reuse, the options servers and UDP endpoints share. */
+    private static void reuse(NetworkChannel ch, boolean address, boolean port, String optionsClass)
+            throws IOException {
+        ch.setOption(StandardSocketOptions.SO_REUSEADDR, address);
+        if (port) {
             if (!ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
                 throw new UnsupportedOperationException("SO_REUSEPORT is not supported on this "
-                        + "platform: create the server without ServerOptions.withReusePort(true)");
+                        + "platform: open the socket without " + optionsClass
+                        + ".withReusePort(true)");
             }
             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
         }
     }
 
-    /** See {@code EventLoop.createDatagramEndpoint}. */
+    /** Sets {@code SO_RCVBUF} and {@code SO_SNDBUF} where asked for (0: the system's default). */
+    private static void bufferSizes(NetworkChannel ch, int receive, int send) throws IOException {
+        if (receive > 0) {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, receive);
+        }
+        if (send > 0) {
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, send);
+        }
+    }
+
+    /** See {@code EventLoop.createDatagramEndpoint}; default {@link DatagramOptions}. */
     public static Future<DatagramTransport> createDatagramEndpoint(EventLoop loop,
             Supplier<? extends DatagramProtocol> protocolFactory, SocketAddress localAddress,
             SocketAddress remoteAddress) {
+        return createDatagramEndpoint(loop, protocolFactory, localAddress, remoteAddress,
+                DatagramOptions.defaults());
+    }
+
+    /** See {@code EventLoop.createDatagramEndpoint} with {@link DatagramOptions}. */
+    public static Future<DatagramTransport> createDatagramEndpoint(EventLoop loop,
+            Supplier<? extends DatagramProtocol> protocolFactory, SocketAddress localAddress,
+            SocketAddress remoteAddress, DatagramOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(options, "options");
         LoopBridge.get().checkThread(loop);
         if (localAddress == null && remoteAddress == null) {
             throw new IllegalArgumentException("a UDP endpoint needs a local address, a remote "
@@ -194,7 +223,8 @@ public final class Endpoints {
                     result.setException(error);
                     return;
                 }
-                openDatagram(loop, protocolFactory, local.result(), remote.result(), result);
+                openDatagram(loop, protocolFactory, local.result(), remote.result(), options,
+                        result);
             });
         });
         return result;
@@ -202,15 +232,16 @@ public final class Endpoints {
 
     private static void openDatagram(EventLoop loop,
             Supplier<? extends DatagramProtocol> protocolFactory, SocketAddress local,
-            SocketAddress remote, Future<DatagramTransport> result) {
+            SocketAddress remote, DatagramOptions options, Future<DatagramTransport> result) {
         InetAddress any = ((InetSocketAddress) (local != null ? local : remote)).getAddress();
         DatagramChannel ch = null;
         try {
             ch = DatagramChannel.open(any instanceof Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             ch.configureBlocking(false);
+            configure(ch, options);
             if (local != null) {
-                ch.bind(local);
+                bindDatagram(ch, local);
             }
             if (remote != null) {
                 ch.connect(remote);
@@ -218,9 +249,33 @@ public final class Endpoints {
             new DatagramSocketTransport(loop, ch, protocolFactory.get(), result);
         } catch (IOException | RuntimeException e) {
             closeAll(ch == null ? List.of() : List.of(ch));
-            result.setException(local != null && ch != null && !ch.isOpen()
-                    ? bindError(e, local) : e);
+            result.setException(e);
         }
+    }
+
+    /** Binds {@code ch}; a failure is explained as a bind error ({@link BindErrors}). */
+    private static void bindDatagram(DatagramChannel ch, SocketAddress local) throws IOException {
+        try {
+            ch.bind(local);
+        } catch (IOException e) {
+            throw (IOException) BindErrors.explain(e, local);
+        }
+    }
+
+    /**
+     * Sets {@code options} on an unbound UDP socket. Only what is asked for is set: a new UDP
+     * socket has every flag off already (unlike a JDK server socket, whose
+     * {@code SO_REUSEADDR} is on), and an IPv6 socket need not support broadcast at all.
+     */
+    private static void configure(DatagramChannel ch, DatagramOptions options)
+            throws IOException {
+        if (options.reuseAddress() || options.reusePort()) {
+            reuse(ch, options.reuseAddress(), options.reusePort(), "DatagramOptions");
+        }
+        if (options.broadcast()) {
+            ch.setOption(StandardSocketOptions.SO_BROADCAST, true);
+        }
+        bufferSizes(ch, options.receiveBufferSize(), options.sendBufferSize());
     }
 
     /** {@code address} itself, or, if it is an unresolved name, its resolution off the loop. */
@@ -240,18 +295,6 @@ public final class Endpoints {
             }
         });
         return f;
-    }
-
-    private static Exception bindError(Exception e, Object address) {
-        if (!(e instanceof IOException)) {
-            return e;
-        }
-        String msg = "error while attempting to bind on address " + address + ": "
-                + e.getMessage();
-        IOException wrapped = e instanceof BindException ? new BindException(msg + " (choose "
-                + "another port, or stop the process that holds it)") : new IOException(msg);
-        wrapped.initCause(e);
-        return wrapped;
     }
 
     private static void closeAll(List<? extends NetworkChannel> channels) {

@@ -39,6 +39,8 @@ public final class Server implements AutoCloseable {
             Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Future<Void>> closeWaiters = new ArrayList<>(1);
     private final Runnable onClose;
+    /** SO_SNDBUF for each accepted connection, or 0 for the system's default. */
+    private final int sendBufferSize;
     private Future<Void> servingForever;
     private boolean closed;
 
@@ -48,12 +50,13 @@ public final class Server implements AutoCloseable {
      * @param onClose runs once when the server closes (a Unix server removes its socket file)
      */
     Server(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
-            List<ServerSocketChannel> channels, int backlog, Runnable onClose) {
+            List<ServerSocketChannel> channels, ServerOptions options, Runnable onClose) {
         this.loop = loop;
         this.protocolFactory = protocolFactory;
         this.onClose = onClose;
+        this.sendBufferSize = options.sendBufferSize();
         for (ServerSocketChannel channel : channels) {
-            listeners.add(new Listener(loop, this, channel, backlog));
+            listeners.add(new Listener(loop, this, channel, options.backlog()));
         }
     }
 
@@ -64,6 +67,9 @@ public final class Server implements AutoCloseable {
             client.configureBlocking(false);
             if (client.getLocalAddress() instanceof InetSocketAddress) {
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            if (sendBufferSize > 0) {
+                client.setOption(StandardSocketOptions.SO_SNDBUF, sendBufferSize);
             }
             protocol = protocolFactory.get();
             connections.add(new SocketTransport(loop, client, protocol, this, null));

@@ -58,6 +58,8 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     private boolean eofSent;
     /** close() or abort() was called by the user: later writes are bugs. */
     private boolean closedByUser;
+    /** Closed because its stream handler task ended: said in the error of a later write. */
+    private boolean closedWithHandler;
     private boolean closing;
     /** connectionLost is scheduled (or ran): the connection is over. */
     private boolean lost;
@@ -230,8 +232,12 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         Objects.checkFromIndexSize(off, len, data.length);
         bridge.checkThread(loop);
         if (closedByUser) {
-            throw new IllegalStateException("cannot write to a transport after close() or "
-                    + "abort(): " + this);
+            throw new IllegalStateException(closedWithHandler
+                    ? "cannot write to a connection whose client handler has ended: the server "
+                            + "closed it with the handler's task; to keep a connection open after "
+                            + "its handler returns, call StreamWriter.handOff() in the handler: "
+                            + this
+                    : "cannot write to a transport after close() or abort(): " + this);
         }
         if (eofPending || eofSent) {
             throw new IllegalStateException("cannot write after writeEof(): " + this);
@@ -306,6 +312,20 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
             scheduleConnectionLost(null);
         }
         updateInterest();
+    }
+
+    /**
+     * Ends a server connection because its stream handler's task ended: a graceful close after
+     * a return, an abort after a failure or a cancellation ({@link StreamProtocol}).
+     */
+    void endWithHandler(boolean abort) {
+        closedByUser = true;
+        closedWithHandler = true;
+        if (abort) {
+            forceClose(null);
+        } else {
+            closeGracefully();
+        }
     }
 
     @Override

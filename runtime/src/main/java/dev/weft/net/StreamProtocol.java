@@ -17,7 +17,9 @@ import java.util.ArrayDeque;
  * {@link StreamWriter#drain()} gets a future of its own, queued here, so any number of
  * coroutines may drain at once and cancelling one of them leaves the others waiting (asyncio
  * shared one future until 3.10 and failed a second drainer). On a server, {@code connectionMade}
- * starts the client handler as a task.
+ * starts the client handler as a task, and the connection ends with that task (the rule is
+ * stated on {@link StreamHandler}): closed when the handler returns, aborted when it fails or is
+ * cancelled, left alone when it was closed already or {@linkplain #handOff() handed off}.
  *
  * <p>Threading: loop thread only.
  */
@@ -33,6 +35,8 @@ final class StreamProtocol implements BufferedProtocol {
     private StreamWriter writer;
     private boolean writingPaused;
     private boolean connectionLost;
+    /** The handler gave the connection to other code: its end does not close it. */
+    private boolean handedOff;
 
     /**
      * @param handler the client handler of a server connection, or null for a client
@@ -65,18 +69,34 @@ final class StreamProtocol implements BufferedProtocol {
         }
     }
 
+    /**
+     * The handler task ended: report its failure, then end the connection with it. A returned
+     * handler's connection is closed gracefully (what it wrote is flushed first); a failed or
+     * cancelled one's is aborted, because its output is incomplete anyway and a graceful close
+     * would keep the unsent buffer, and the socket, for as long as a peer that stopped reading
+     * stays connected — the slow client a timeout around the handler was meant to get rid of.
+     */
     private void handlerDone(Future<Void> task) {
-        if (task.cancelled()) {
+        boolean failed = task.cancelled() || task.exception() != null;
+        if (!task.cancelled() && task.exception() != null) {
+            LoopBridge.get().reportException(loop, "Unhandled exception in client handler of "
+                    + transport, task.exception());
+        }
+        if (handedOff || transport.isClosing()) {
             return;
         }
-        Throwable error = task.exception();
-        if (error != null) {
-            LoopBridge.get().reportException(loop, "Unhandled exception in client handler of "
-                    + transport, error);
-            if (!transport.isClosing()) {
-                transport.close();
-            }
+        if (transport instanceof SocketTransport) {
+            ((SocketTransport) transport).endWithHandler(failed);
+        } else if (failed) {
+            transport.abort();
+        } else {
+            transport.close();
         }
+    }
+
+    /** See {@link StreamWriter#handOff()}. */
+    void handOff() {
+        handedOff = true;
     }
 
     @Override

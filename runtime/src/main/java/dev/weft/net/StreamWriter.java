@@ -75,6 +75,22 @@ public final class StreamWriter {
         transport.close();
     }
 
+    /**
+     * Hands a server connection over from its client handler to other code: the connection then
+     * stays open when the handler's task ends, and whoever holds this writer now owns it and must
+     * close it. Without this call a server closes the connection as soon as its handler task
+     * ends, however it ends (see {@link StreamHandler}). Call it in the handler before handing
+     * the reader or writer to another task or storing it for later (a chat server's list of
+     * clients whose handler returns at once). Idempotent; on a client connection (one from
+     * {@link Streams#openConnection}) it does nothing, since nobody closes those for you.
+     *
+     * @return this writer, for chaining
+     */
+    public StreamWriter handOff() {
+        protocol.handOff();
+        return this;
+    }
+
     /** Whether the connection is closing or closed. */
     public boolean isClosing() {
         return transport.isClosing();

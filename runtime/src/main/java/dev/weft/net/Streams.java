@@ -3,6 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
+import dev.weft.internal.CancelHookFuture;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -22,7 +23,14 @@ import java.util.function.Function;
  *
  * <p>Every method returns a future that completes once the connection or server is ready, or
  * fails with the reason ({@link java.net.ConnectException}, {@link java.net.UnknownHostException},
- * {@link java.net.BindException}; see {@link Endpoints}).
+ * {@link java.net.BindException}; see {@link Endpoints}). Cancelling the future of a connection
+ * still being made — or the task awaiting it, or letting a {@code Weft.waitFor} or
+ * {@code Weft.timeout} around it expire — closes its socket in that very call, so a client that
+ * retries against a listener that never answers does not pile up half-open sockets.
+ *
+ * <p>A server's client connection lives as long as its handler's task: it is closed when the
+ * handler returns and aborted when the handler fails or is cancelled, unless the handler handed
+ * it on with {@link StreamWriter#handOff()} (the rule is stated on {@link StreamHandler}).
  *
  * <p>Threading: call on the loop thread of a running loop ({@link Weft#loop()}). Null policy:
  * handlers and paths must not be null; a null host means loopback (client) or all interfaces
@@ -53,21 +61,21 @@ public final class Streams {
 
     private static Future<Connection> connected(EventLoop loop, StreamProtocol protocol,
             Future<Transport> connecting) {
-        Future<Connection> result = loop.createFuture();
+        // Cancelling the connection future cancels the connect in the same call, which closes
+        // its socket at once (see Connector): a timeout leaves no socket behind.
+        Future<Connection> result = new CancelHookFuture<>(loop, () -> connecting.cancel());
         connecting.addDoneCallback(f -> {
-            if (f.cancelled()) {
+            if (result.done()) {
+                // The caller gave up after the connect ended but before this callback ran.
+                if (!f.cancelled() && f.exception() == null) {
+                    f.result().abort();
+                }
+            } else if (f.cancelled()) {
                 result.cancel();
             } else if (f.exception() != null) {
                 result.setException(f.exception());
-            } else if (result.done()) {
-                f.result().abort(); // the caller gave up while the connection was being made
             } else {
                 result.setResult(new Connection(protocol.reader(), protocol.writer()));
-            }
-        });
-        result.addDoneCallback(r -> {
-            if (r.cancelled()) {
-                connecting.cancel();
             }
         });
         return result;

@@ -4,7 +4,9 @@
  * <p>Low level: a {@link dev.weft.net.Protocol} receives the callbacks of one connection from a
  * {@link dev.weft.net.Transport} ({@code EventLoop.createConnection}, {@code createServer},
  * their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol} those of a UDP endpoint
- * ({@code EventLoop.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. High level:
+ * ({@code EventLoop.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. Socket
+ * options are given up front in {@link dev.weft.net.ServerOptions} and
+ * {@link dev.weft.net.DatagramOptions}. High level:
  * {@link dev.weft.net.Streams} opens connections and starts servers whose halves are a
  * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
  * {@code @Async} coroutines.

@@ -87,13 +87,15 @@ class StreamsTest {
             StreamWriter[] serverSide) {
         writer.transport().setOption(StandardSocketOptions.SO_RCVBUF, 4096);
         writer.transport().pauseReading();
-        serverSide[0] = writer;
+        serverSide[0] = writer.handOff(); // the test goes on with it after this handler returns
         peer.setResult(reader);
         return Weft.done();
     }
 
     @Async
-    static Coroutine<Void> acceptInto(StreamReader reader, Future<StreamReader> peer) {
+    static Coroutine<Void> acceptInto(StreamReader reader, StreamWriter writer,
+            Future<StreamReader> peer) {
+        writer.handOff(); // the test reads from this connection after the handler returns
         peer.setResult(reader); // and do not read until the test says so
         return Weft.done();
     }
@@ -111,7 +113,7 @@ class StreamsTest {
     @Async
     static Coroutine<Integer> concurrentDrainers() {
         Future<StreamReader> peer = Weft.loop().createFuture();
-        Server server = Weft.await(Streams.startServer((r, w) -> acceptInto(r, peer), HOST, 0));
+        Server server = Weft.await(Streams.startServer((r, w) -> acceptInto(r, w, peer), HOST, 0));
         Connection c = Weft.await(Streams.openConnection(HOST, server.port()));
         StreamReader reader = Weft.await(peer);
         StreamWriter w = c.writer();
@@ -357,7 +359,7 @@ class StreamsTest {
 
     @Async
     static Coroutine<Void> hold(StreamWriter writer, Future<StreamWriter> out) {
-        out.setResult(writer);
+        out.setResult(writer.handOff()); // the test uses the connection after this returns
         return Weft.done();
     }
 
