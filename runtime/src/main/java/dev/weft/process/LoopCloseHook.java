@@ -48,7 +48,7 @@ final class LoopCloseHook {
                 }
             }
             if (process.waitFor(millisLeft(deadline), TimeUnit.MILLISECONDS)) {
-                return Signals.returnCode(process.exitValue());
+                return ChildSignals.returnCode(process.exitValue());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the closing thread was interrupted: stop waiting

@@ -57,11 +57,11 @@ import java.util.Objects;
  */
 public final class Subprocess {
     /** Interrupt (Ctrl-C). */
-    public static final int SIGINT = Signals.SIGINT;
+    public static final int SIGINT = ChildSignals.SIGINT;
     /** Kill: cannot be caught. */
-    public static final int SIGKILL = Signals.SIGKILL;
+    public static final int SIGKILL = ChildSignals.SIGKILL;
     /** Terminate: the polite request {@link #terminate()} sends. */
-    public static final int SIGTERM = Signals.SIGTERM;
+    public static final int SIGTERM = ChildSignals.SIGTERM;
 
     private final EventLoop loop;
     private final Process process;
@@ -301,7 +301,7 @@ public final class Subprocess {
     public void sendSignal(int signal) {
         checkThread();
         if (returnCode == null) {
-            Signals.send(process, signal, toString());
+            ChildSignals.send(process, signal, toString());
         }
     }
 
@@ -330,7 +330,7 @@ public final class Subprocess {
     }
 
     private void exited() {
-        returnCode = Signals.returnCode(process.exitValue());
+        returnCode = ChildSignals.returnCode(process.exitValue());
         if (inPipe != null) {
             inPipe.childExited();
         }

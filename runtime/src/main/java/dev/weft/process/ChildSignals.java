@@ -8,21 +8,21 @@ import java.util.concurrent.TimeUnit;
  * process), any other signal through {@code kill(1)}, since the JDK offers no way to send
  * an arbitrary signal without native code.
  *
- * <p>Signals go through the {@link ProcessHandle}, not {@link Process#destroy()}, because
+ * <p>ChildSignals go through the {@link ProcessHandle}, not {@link Process#destroy()}, because
  * {@code Process.destroy} also closes the child's pipes under the pump threads, which would lose
  * what the child wrote before it died.
  *
  * <p>Stateless; any thread. A {@code kill(1)} run blocks the caller until it exits (a few
  * milliseconds).
  */
-final class Signals {
+final class ChildSignals {
     static final int SIGINT = 2;
     static final int SIGKILL = 9;
     static final int SIGTERM = 15;
     /** The highest signal number on Linux ({@code SIGRTMAX}). */
     static final int MAX = 64;
 
-    private Signals() {
+    private ChildSignals() {
     }
 
     /**
