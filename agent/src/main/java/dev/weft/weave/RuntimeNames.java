@@ -45,6 +45,10 @@ final class RuntimeNames {
     static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
     static final String METHOD_INFO_DESC = "Ldev/weft/internal/MethodInfo;";
     static final String BOOTSTRAPS = "dev/weft/internal/Bootstraps";
+    /** The bootstrap that initialises a class where its moved {@code NEW} stood. */
+    static final String INITIALIZE = "initialize";
+    static final String INITIALIZE_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
 
     static final String SUSPENDED = "SUSPENDED";
     static final String STATE = "state";
