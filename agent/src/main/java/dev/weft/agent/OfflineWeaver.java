@@ -76,8 +76,9 @@ public final class OfflineWeaver {
             result.messages().forEach(err::println);
             if (!result.errors().isEmpty()) {
                 counts[1]++;
-            } else if (result.changed()) {
-                Files.write(file, result.bytes());
+            }
+            if (result.changed()) {
+                Files.write(file, result.bytes()); // refused methods, if any, throw their reason
                 counts[0]++;
             }
         }

@@ -12,6 +12,16 @@ final class RuntimeNames {
     static final String ASYNC_DESC = "Ldev/weft/annotation/Async;";
     static final String WOVEN_DESC = "Ldev/weft/internal/Woven;";
 
+    /**
+     * The version of the contract between woven code and the runtime that this weaver writes:
+     * raise it whenever woven code starts to depend on a runtime member or behaviour an older
+     * runtime lacks, and make the runtime's {@code Abi} accept it.
+     */
+    static final int ABI_VERSION = 1;
+    static final String ABI = "dev/weft/internal/Abi";
+    static final String ABI_CHECK = "check";
+    static final String ABI_CHECK_DESC = "(ILjava/lang/Class;)V";
+
     static final String WEFT = "dev/weft/Weft";
     static final String AWAIT = "await";
     static final String DONE = "done";
