@@ -103,7 +103,7 @@ final class BodyRewriter {
             out.add(new InsnNode(layout.primsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             out.add(new InsnNode(layout.refsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME,
-                    "releaseArgumentSlots", "(ZZ)V", false));
+                    RuntimeNames.RELEASE_ARGUMENT_SLOTS, RuntimeNames.RELEASE_ARGUMENT_SLOTS_DESC, false));
         }
         return out;
     }

@@ -27,9 +27,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class FactoryBuilder {
     private static final Handle METHOD_INFO = new Handle(Opcodes.H_INVOKESTATIC,
-            RuntimeNames.BOOTSTRAPS, "methodInfo",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodHandle;Ljava/lang/String;II)Ljava/lang/invoke/CallSite;", false);
+            RuntimeNames.BOOTSTRAPS, RuntimeNames.METHOD_INFO_BOOTSTRAP, RuntimeNames.METHOD_INFO_BOOTSTRAP_DESC, false);
 
     private FactoryBuilder() {
     }
@@ -67,7 +65,7 @@ final class FactoryBuilder {
         out.add(new InvokeDynamicInsnNode("info", "()" + RuntimeNames.METHOD_INFO_DESC, METHOD_INFO,
                 body, siteWithLines(async.site(), layout), layout.primSlots(), layout.refSlots()));
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
-                "(" + RuntimeNames.METHOD_INFO_DESC + ")V", false));
+                RuntimeNames.FRAME_INIT_DESC, false));
         out.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         for (SavedValue v : layout.start().locals()) {
             if (v.kind() != SlotKind.NULL) {
