@@ -132,7 +132,7 @@ public final class ContextVar<T> {
     private EventLoop runningLoop(String what) {
         EventLoop loop = EventLoop.currentOrNull();
         if (loop == null) {
-            throw new IllegalStateException("ContextVar." + what + "() of '" + name + "' needs a "
+            throw NotWoven.explained("ContextVar." + what + "() of '" + name + "' needs a "
                     + "running event loop on this thread: call it from a task or a loop callback");
         }
         return loop;

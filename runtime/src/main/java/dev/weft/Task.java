@@ -80,8 +80,7 @@ public class Task<T> extends Future<T> {
     Task(EventLoop loop, Coroutine<T> coro, String name) {
         super(loop);
         if (coro == null) {
-            throw new NullPointerException("coroutine is null: if it came from an @Async method, "
-                    + "that method was not woven (run with -javaagent:weft-agent.jar)");
+            throw NotWoven.nullCoroutine();
         }
         loop.checkOpen();
         loop.checkThread();

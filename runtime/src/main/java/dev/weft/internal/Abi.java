@@ -1,5 +1,9 @@
 package dev.weft.internal;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
 /**
  * The version of the contract between woven code and this runtime, and its check: every class
  * the weaver changes calls {@link #check} from the start of its static initialiser, so a class
@@ -14,13 +18,17 @@ package dev.weft.internal;
  * woven for an older version needs. This class and {@link #check}'s descriptor never change, so
  * that any two versions can tell each other apart.
  *
- * <p>Stateless; safe on any thread.
+ * <p>Thread-safe: the set of checked classes is synchronized (one add per woven class, when it
+ * initialises).
  */
 public final class Abi {
     /** The newest contract version this runtime implements. */
     public static final int VERSION = 1;
     /** The oldest contract version this runtime still implements. */
     public static final int OLDEST = 1;
+
+    /** The classes that passed the check; weakly held, so classes can be unloaded. */
+    private static final Set<Class<?>> WOVEN = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private Abi() {
     }
@@ -35,6 +43,15 @@ public final class Abi {
         if (wovenWith < OLDEST || wovenWith > VERSION) {
             throw new IncompatibleClassChangeError(message(wovenWith, woven.getName()));
         }
+        WOVEN.add(woven);
+    }
+
+    /**
+     * Whether {@code c} is a woven class that passed {@link #check}: used on error paths to tell
+     * an {@code @Async} method that ran un-woven from a woven one.
+     */
+    public static boolean isWoven(Class<?> c) {
+        return WOVEN.contains(c);
     }
 
     static String message(int wovenWith, String className) {
