@@ -45,8 +45,7 @@ public interface AsyncGenerator<Y> extends AutoCloseable {
 
     /** The marker an async generator body returns to end: {@code return AsyncGenerator.end();}. */
     static <Y> AsyncGenerator<Y> end() {
-        throw new IllegalStateException("AsyncGenerator.end() was called outside a woven @Async "
-                + "method returning AsyncGenerator<Y> (run with -javaagent:/path/to/weft-agent.jar)");
+        throw NotWoven.at("AsyncGenerator.end");
     }
 
     /**

@@ -151,7 +151,7 @@ public final class ContextVar<T> {
     }
 
     private IllegalStateException noContext(String what) {
-        return new IllegalStateException("ContextVar." + what + "() of '" + name + "' needs a "
+        return NotWoven.explained("ContextVar." + what + "() of '" + name + "' needs a "
                 + "running event loop on this thread, or a job of Weft.toThread: call it from a task, "
                 + "a loop callback or a toThread job");
     }

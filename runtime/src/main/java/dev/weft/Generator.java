@@ -39,9 +39,7 @@ public interface Generator<Y, S> extends Iterable<Y> {
      * generator it fails.
      */
     static <Y, S> Generator<Y, S> returning(Object value) {
-        throw new IllegalStateException("Generator.returning() was called outside a woven "
-                + "@Async generator: the method must return Generator<Y, S> and be woven "
-                + "(run with -javaagent:/path/to/weft-agent.jar)");
+        throw NotWoven.at("Generator.returning");
     }
 
     /** Resumes the generator with null and returns its next value; {@code send(null)}. */

@@ -115,8 +115,7 @@ public class Task<T> extends Future<T> {
     private Task(EventLoop loop, Coroutine<T> coro, String name, boolean schedule) {
         super(loop);
         if (coro == null) {
-            throw new NullPointerException("coroutine is null: if it came from an @Async method, "
-                    + "that method was not woven (run with -javaagent:weft-agent.jar)");
+            throw NotWoven.nullCoroutine();
         }
         loop.checkOpen();
         loop.checkThread();

@@ -121,7 +121,7 @@ public final class TaskGroup {
         EventLoop running = EventLoop.currentOrNull();
         Task<?> current = running == null ? null : running.currentTask;
         if (current == null) {
-            throw new IllegalStateException("a TaskGroup must run in a task: await TaskGroup.run(...) in an @Async method");
+            throw NotWoven.explained("a TaskGroup must run in a task: await TaskGroup.run(...) in an @Async method");
         }
         loop = running;
         parent = current;

@@ -517,7 +517,7 @@ public final class Weft {
     public static EventLoop loop() {
         EventLoop loop = EventLoop.currentOrNull();
         if (loop == null) {
-            throw new IllegalStateException("no running event loop on thread "
+            throw NotWoven.explained("no running event loop on thread "
                     + Thread.currentThread().getName() + ": start one with Weft.run(coro)");
         }
         return loop;

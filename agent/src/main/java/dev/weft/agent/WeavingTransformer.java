@@ -12,10 +12,10 @@ import java.util.WeakHashMap;
 /**
  * The agent's {@link ClassFileTransformer}: weaves each class as it is loaded.
  *
- * <p>A class that does not mention weft is passed over after a {@link ConstantPoolScan}. A class
- * that cannot be woven is left unchanged, and each reason is logged as one line naming
- * {@code Class.method(File.java:line)}; the application keeps running (and an un-woven
- * {@code @Async} method fails with a clear message if it is ever called).
+ * <p>A class that does not mention weft is passed over after a {@link ConstantPoolScan}. Code
+ * that cannot be woven is logged, one line per reason naming {@code Class.method(File.java:line)};
+ * the rest of its class is woven, the refused method throws that reason if it is ever called,
+ * and the application keeps running.
  *
  * <p>Thread-safe: the JVM calls it from any loading thread; pipelines are kept per class loader
  * (weakly, so loaders can be unloaded).

@@ -40,9 +40,9 @@ final class AnalysePass {
         }
         sites.sort((a, b) -> Integer.compare(m.instructions.indexOf(a), m.instructions.indexOf(b)));
         Frame<BasicValue>[] frames = run(owner, m, hierarchy, async.site());
-        Set<AbstractInsnNode> news = NewRelocation.newsLiveAt(m, frames, sites);
+        Set<AbstractInsnNode> news = NewRelocation.newsLiveAt(m, frames, sites, Liveness.of(m));
         if (!news.isEmpty()) {
-            NewRelocation.apply(m, frames, news, async.site());
+            NewRelocation.apply(m, frames, news);
             frames = run(owner, m, hierarchy, async.site());
         }
         Liveness liveness = Liveness.of(m);
@@ -106,8 +106,9 @@ final class AnalysePass {
             BasicValue v = f.getStack(i);
             if (v instanceof UninitializedValue) {
                 throw new WeaveException(new WeaveError(site, "Weft.await inside the arguments of "
-                        + "'new " + v.getType().getClassName() + "(...)' is not supported yet: "
-                        + "assign the awaited value to a local variable first"));
+                        + "'new " + v.getType().getClassName() + "(...)' in a bytecode shape the weaver "
+                        + "cannot move the allocation out of: assign the awaited value to a local variable "
+                        + "first, and please report this with the class file"));
             }
             stack.add(typeOf(v, site));
         }
@@ -129,7 +130,9 @@ final class AnalysePass {
         }
         if (v instanceof UninitializedValue) {
             throw new WeaveException(new WeaveError(site, "an object under construction is held "
-                    + "in a local variable across Weft.await; construct it after the await"));
+                    + "in a local variable across Weft.await in a shape the weaver cannot move the "
+                    + "allocation out of; construct it after the await, and please report this with the "
+                    + "class file"));
         }
         if (v == BasicValue.RETURNADDRESS_VALUE) {
             throw new WeaveException(new WeaveError(site, "a subroutine return address (JSR/RET) "

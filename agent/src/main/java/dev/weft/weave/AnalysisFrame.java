@@ -79,12 +79,12 @@ final class AnalysisFrame extends Frame<BasicValue> {
 
     private void replaceAll(BasicValue from, BasicValue to) {
         for (int i = 0; i < getLocals(); i++) {
-            if (getLocal(i) == from) {
+            if (from.equals(getLocal(i))) {
                 setLocal(i, to);
             }
         }
         for (int i = 0; i < getStackSize(); i++) {
-            if (getStack(i) == from) {
+            if (from.equals(getStack(i))) {
                 setStack(i, to);
             }
         }

@@ -24,7 +24,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <p>The original code is kept instruction for instruction (so line numbers, local variable
  * names and javac's own casts after each await stay valid), with every local slot moved up by
- * one to make room for the frame in slot 0. Added around it:
+ * one to make room for the frame in slot 0; a local's debug range ends where a resumed frame
+ * would show it stale ({@link LocalRanges}). Added around it:
  * <ul>
  * <li>an entry {@code tableswitch} on {@code frame.state}: 0 restores the arguments and starts
  *     the method, k jumps to resume point k;</li>
@@ -51,7 +52,7 @@ final class BodyRewriter {
         MethodNode body = new MethodNode(Opcodes.ASM9, access, bodyName, RuntimeNames.BODY_DESC, null, null);
         body.instructions = m.instructions;
         body.tryCatchBlocks = m.tryCatchBlocks;
-        body.localVariables = shiftedVariables(m.localVariables);
+        body.localVariables = shiftedVariables(LocalRanges.trimmed(m, layout));
         body.visibleLocalVariableAnnotations = shiftedAnnotations(m.visibleLocalVariableAnnotations);
         body.invisibleLocalVariableAnnotations = shiftedAnnotations(m.invisibleLocalVariableAnnotations);
         body.maxLocals = m.maxLocals + SHIFT;
@@ -103,7 +104,7 @@ final class BodyRewriter {
             out.add(new InsnNode(layout.primsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             out.add(new InsnNode(layout.refsOnlyForArguments() ? Opcodes.ICONST_1 : Opcodes.ICONST_0));
             out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME,
-                    "releaseArgumentSlots", "(ZZ)V", false));
+                    RuntimeNames.RELEASE_ARGUMENT_SLOTS, RuntimeNames.RELEASE_ARGUMENT_SLOTS_DESC, false));
         }
         return out;
     }

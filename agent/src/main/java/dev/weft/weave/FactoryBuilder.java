@@ -6,8 +6,6 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -29,9 +27,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class FactoryBuilder {
     private static final Handle METHOD_INFO = new Handle(Opcodes.H_INVOKESTATIC,
-            RuntimeNames.BOOTSTRAPS, "methodInfo",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodHandle;Ljava/lang/String;II)Ljava/lang/invoke/CallSite;", false);
+            RuntimeNames.BOOTSTRAPS, RuntimeNames.METHOD_INFO_BOOTSTRAP, RuntimeNames.METHOD_INFO_BOOTSTRAP_DESC, false);
 
     private FactoryBuilder() {
     }
@@ -55,12 +51,10 @@ final class FactoryBuilder {
     private static InsnList code(String owner, boolean ownerIsInterface, AsyncMethod async,
                                  FrameLayout layout, String bodyName, int frameLocal) {
         InsnList out = new InsnList();
-        LabelNode start = new LabelNode();
-        out.add(start);
-        int line = Sites.firstLine(async.method());
-        if (line > 0) {
-            out.add(new LineNumberNode(line, start));
-        }
+        // No line numbers: the factory runs no user code, and a line entry here would make a
+        // debugger's line breakpoint on the method's first line stop where the coroutine is
+        // created instead of where it runs (jdb takes the first location of a line), and its
+        // "step into" stop in the factory instead of stepping over it.
         String frameClass = async.kind().frameClass;
         out.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         out.add(new InsnNode(Opcodes.DUP));
@@ -69,7 +63,7 @@ final class FactoryBuilder {
         out.add(new InvokeDynamicInsnNode("info", "()" + RuntimeNames.METHOD_INFO_DESC, METHOD_INFO,
                 body, siteWithLines(async.site(), layout), layout.primSlots(), layout.refSlots()));
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
-                "(" + RuntimeNames.METHOD_INFO_DESC + ")V", false));
+                RuntimeNames.FRAME_INIT_DESC, false));
         out.add(new VarInsnNode(Opcodes.ASTORE, frameLocal));
         for (SavedValue v : layout.start().locals()) {
             if (v.kind() != SlotKind.NULL) {

@@ -81,7 +81,12 @@ final class Liveness {
         }
     }
 
-    private static List<List<Integer>> successors(MethodNode m) {
+    /**
+     * The indices of the instructions that may run right after each instruction of {@code m}:
+     * jump and switch targets, the next one unless control cannot fall through, and the
+     * handlers of every try block the instruction is in.
+     */
+    static List<List<Integer>> successors(MethodNode m) {
         InsnList code = m.instructions;
         int n = code.size();
         List<List<Integer>> succ = new ArrayList<>(n);

@@ -3,7 +3,9 @@ package dev.weft.weave;
 /**
  * The names of the runtime classes and members that woven code calls, as constant-pool
  * strings. The weaver never loads the runtime: it only needs these names, and the runtime's
- * {@code dev.weft.internal} package documents that they are shared with this file.
+ * {@code dev.weft.internal} package documents that they are shared with this file. Every member
+ * woven code uses is listed, built from these names, in {@link RuntimeContract}, which a test
+ * checks against the runtime's real classes.
  */
 final class RuntimeNames {
     private RuntimeNames() {
@@ -11,6 +13,16 @@ final class RuntimeNames {
 
     static final String ASYNC_DESC = "Ldev/weft/annotation/Async;";
     static final String WOVEN_DESC = "Ldev/weft/internal/Woven;";
+
+    /**
+     * The version of the contract between woven code and the runtime that this weaver writes:
+     * raise it whenever woven code starts to depend on a runtime member or behaviour an older
+     * runtime lacks, and make the runtime's {@code Abi} accept it.
+     */
+    static final int ABI_VERSION = 1;
+    static final String ABI = "dev/weft/internal/Abi";
+    static final String ABI_CHECK = "check";
+    static final String ABI_CHECK_DESC = "(ILjava/lang/Class;)V";
 
     static final String WEFT = "dev/weft/Weft";
     static final String AWAIT = "await";
@@ -43,8 +55,28 @@ final class RuntimeNames {
     static final String BODY = "dev/weft/internal/Body";
     /** Descriptor of every woven body: {@code Object name(Frame)}. */
     static final String BODY_DESC = "(" + FRAME_DESC + ")Ljava/lang/Object;";
-    static final String METHOD_INFO_DESC = "Ldev/weft/internal/MethodInfo;";
+    static final String METHOD_INFO = "dev/weft/internal/MethodInfo";
+    static final String METHOD_INFO_DESC = "L" + METHOD_INFO + ";";
+    /** Descriptor of every frame class's constructor, which woven factories call. */
+    static final String FRAME_INIT_DESC = "(" + METHOD_INFO_DESC + ")V";
+    /** The bootstrap linking a factory's {@code MethodInfo}. */
+    static final String METHOD_INFO_BOOTSTRAP = "methodInfo";
+    static final String METHOD_INFO_BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/String;II)"
+            + "Ljava/lang/invoke/CallSite;";
+    static final String RELEASE_ARGUMENT_SLOTS = "releaseArgumentSlots";
+    static final String RELEASE_ARGUMENT_SLOTS_DESC = "(ZZ)V";
+    /** Prefixes of the slot savers ({@code Frame.saveI(int, Frame, int)}) and getters ({@code getI(int)}). */
+    static final String SAVE_PREFIX = "save";
+    static final String GET_PREFIX = "get";
+    /** Prefixes of {@code FieldSlotFrame}'s slot fields: {@code p0..}, {@code r0..}. */
+    static final String PRIM_FIELD_PREFIX = "p";
+    static final String REF_FIELD_PREFIX = "r";
     static final String BOOTSTRAPS = "dev/weft/internal/Bootstraps";
+    /** The bootstrap that initialises a class where its moved {@code NEW} stood. */
+    static final String INITIALIZE = "initialize";
+    static final String INITIALIZE_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;";
 
     static final String SUSPENDED = "SUSPENDED";
     static final String STATE = "state";

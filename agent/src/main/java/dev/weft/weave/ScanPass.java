@@ -28,7 +28,9 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * a coroutine or the other way round ({@code Weft.done} in a method returning
  * {@code CompletableFuture} included); {@code @Async} on a method whose return type is none of
  * {@code Coroutine}, {@code Generator}, {@code AsyncGenerator}, {@code CompletableFuture},
- * {@code CompletionStage}, or on an abstract, native or {@code synchronized} method.
+ * {@code CompletionStage}, or on an abstract, native or {@code synchronized} method. Each
+ * rejection concerns one method only; bridge methods (to which javac copies {@code @Async}) are
+ * passed over, since they only call the method they bridge to.
  *
  * <p>Stateless; safe on any thread.
  */
@@ -43,18 +45,23 @@ final class ScanPass {
 
     static ScanResult scan(ClassNode owner) {
         List<AsyncMethod> methods = new ArrayList<>();
-        List<WeaveError> errors = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
         for (MethodNode m : owner.methods) {
+            if ((m.access & Opcodes.ACC_BRIDGE) != 0) {
+                continue; // javac copies @Async to bridges; they call the woven method and stay as they are
+            }
             if (isAsync(m)) {
+                List<WeaveError> errors = new ArrayList<>();
                 AsyncMethod found = scanAsync(owner, m, errors);
-                if (found != null) {
+                if (errors.isEmpty()) {
                     methods.add(found);
                 }
+                errors.forEach(e -> rejections.add(new Rejection(m, null, e)));
             } else {
-                rejectMarkers(owner, m, errors);
+                rejectMarkers(owner, m, rejections);
             }
         }
-        return new ScanResult(List.copyOf(methods), List.copyOf(errors));
+        return new ScanResult(List.copyOf(methods), List.copyOf(rejections));
     }
 
     static boolean isAsync(MethodNode m) {
@@ -164,17 +171,17 @@ final class ScanPass {
         return targets;
     }
 
-    private static void rejectMarkers(ClassNode owner, MethodNode m, List<WeaveError> errors) {
+    private static void rejectMarkers(ClassNode owner, MethodNode m, List<Rejection> rejections) {
         if (m.instructions == null) {
             return;
         }
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (MethodKind.anySuspendingMarker(i)) {
                 String marker = "Weft." + ((MethodInsnNode) i).name;
-                errors.add(new WeaveError(Sites.of(owner, m, i), marker + " is used in "
+                rejections.add(new Rejection(m, (MethodInsnNode) i, new WeaveError(Sites.of(owner, m, i), marker + " is used in "
                         + describe(m) + ", which is not @Async: only an @Async method returning "
                         + "Coroutine<T> (await) or Generator<Y, S> (yield) can suspend; move the "
-                        + marker + " into one"));
+                        + marker + " into one")));
             }
         }
     }

@@ -6,7 +6,12 @@ import java.util.List;
  * What the {@link ScanPass} found in one class.
  *
  * @param methods the {@code @Async} methods to weave
- * @param errors reasons the class cannot be woven; when non-empty the class is left unchanged
+ * @param rejections the code that cannot be woven; the rest of the class is woven all the same
  */
-record ScanResult(List<AsyncMethod> methods, List<WeaveError> errors) {
+record ScanResult(List<AsyncMethod> methods, List<Rejection> rejections) {
+
+    /** The reasons of every rejection, in class order. */
+    List<WeaveError> errors() {
+        return rejections.stream().map(Rejection::error).toList();
+    }
 }

@@ -37,7 +37,7 @@ enum SlotAccess {
             out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
             out.add(SaveRestore.intConst(arraySlot(v)));
             out.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.FRAME,
-                    "save" + v.kind().suffix, v.kind().saverDesc(), false));
+                    RuntimeNames.SAVE_PREFIX + v.kind().suffix, v.kind().saverDesc(), false));
             return;
         }
         if (v.kind().reference) {
@@ -59,7 +59,7 @@ enum SlotAccess {
             out.add(new VarInsnNode(Opcodes.ALOAD, frameLocal));
             out.add(SaveRestore.intConst(arraySlot(v)));
             out.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME,
-                    "get" + v.kind().suffix, v.kind().getterDesc(), false));
+                    RuntimeNames.GET_PREFIX + v.kind().suffix, v.kind().getterDesc(), false));
             return;
         }
         out.add(fieldFrame(frameLocal));
@@ -89,9 +89,18 @@ enum SlotAccess {
     }
 
     private static FieldInsnNode field(int opcode, SavedValue v) {
-        boolean ref = v.kind().reference;
-        return new FieldInsnNode(opcode, RuntimeNames.FIELD_SLOT_FRAME, (ref ? "r" : "p") + v.slot(),
-                ref ? "Ljava/lang/Object;" : "J");
+        return new FieldInsnNode(opcode, RuntimeNames.FIELD_SLOT_FRAME, fieldName(v.kind().reference, v.slot()),
+                fieldDesc(v.kind().reference));
+    }
+
+    /** The name of {@code FieldSlotFrame}'s field for reference or primitive slot {@code slot}. */
+    static String fieldName(boolean reference, int slot) {
+        return (reference ? RuntimeNames.REF_FIELD_PREFIX : RuntimeNames.PRIM_FIELD_PREFIX) + slot;
+    }
+
+    /** The descriptor of {@code FieldSlotFrame}'s reference or primitive slot fields. */
+    static String fieldDesc(boolean reference) {
+        return reference ? "Ljava/lang/Object;" : "J";
     }
 
     /** Turns a primitive on top of the stack into the {@code long} its slot holds (raw bits). */

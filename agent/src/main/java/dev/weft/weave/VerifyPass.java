@@ -48,13 +48,14 @@ final class VerifyPass {
             try {
                 new Analyzer<BasicValue>(types).analyze(cls.name, m);
             } catch (AnalyzerException e) {
-                throw failure(site, m.name + m.desc, e.getMessage());
+                WeaveException failure = failure(site, m.name + m.desc, e.getMessage());
+                throw new WeaveException(failure.error(), m.name + m.desc);
             }
         }
     }
 
     private static WeaveException failure(String site, String what, String detail) {
         return new WeaveException(new WeaveError(site, "woven bytecode failed verification in " + what
-                + " (" + detail + "); the class is left unwoven — please report this weaver bug"));
+                + " (" + detail + "); left unwoven — please report this weaver bug"));
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param className the class's binary name ({@code a.b.C}), or null if the bytes were unreadable
  * @param bytes the woven class file, or null when the class is left unchanged
- * @param errors why the class was left unchanged, if it had {@code @Async} code it could not weave
+ * @param errors the code that could not be woven, one message each: with {@code bytes}, the
+ *     methods concerned were made to throw their reason and the rest of the class was woven;
+ *     without, the whole class was left unchanged
  */
 public record WeaveResult(String className, byte[] bytes, List<WeaveError> errors) {
 

@@ -26,7 +26,27 @@ import java.lang.annotation.Target;
  * <p>Weaving happens at class-load time through the java agent
  * ({@code -javaagent:weft-agent.jar}) or at build time through the weft build plugin. An
  * {@code @Async} method that runs without being woven fails on first use with an
- * {@link IllegalStateException} saying how to enable weaving.
+ * {@link IllegalStateException} saying how to enable weaving. A method the weaver refuses (for
+ * example one that awaits inside a {@code synchronized} block) is reported when its class is
+ * woven, and throws an {@link IllegalStateException} carrying that reason and its
+ * {@code Class.method(File.java:line)} when called; the other methods of its class are woven.
+ *
+ * <p>Where woven code differs from plain Java: in {@code new X(Weft.await(f))} the object is
+ * allocated after the awaited arguments are evaluated (an object under construction cannot be
+ * saved across a suspension), but {@code X}'s static initialiser still runs where the
+ * {@code new} stands, before the arguments, as JLS 12.4.1 says. If that initialiser throws, the
+ * first run throws its {@link ExceptionInInitializerError} as plain Java does; later runs of the
+ * same expression rethrow that error instead of a {@link NoClassDefFoundError}.
+ *
+ * <p>Debugging: the method's code runs in a synthetic body that keeps the method's name and line
+ * numbers, with the parameter {@code dev.weft.internal.Frame}; the method itself becomes a factory
+ * without line numbers. Line breakpoints therefore land in the body. A method breakpoint by name
+ * alone is ambiguous in jdb ({@code stop in C.m} answers that the method is overloaded, since
+ * factory and body share the name; an IDE method breakpoint, which matches the declared
+ * signature, stops in the factory when the coroutine is created): name the body,
+ * {@code stop in C.m(dev.weft.internal.Frame)}, or use a line breakpoint on the first line. A
+ * local variable not live at an await is not saved there, and leaves the debugger's view from
+ * that await until it is assigned again, rather than showing a stale value.
  *
  * <p>The annotation is retained in class files and at run time so tools can find woven methods;
  * it has no members.

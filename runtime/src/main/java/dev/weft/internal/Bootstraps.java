@@ -38,4 +38,23 @@ public final class Bootstraps {
         MethodInfo info = new MethodInfo(bound, site, primSlots, refSlots);
         return new ConstantCallSite(MethodHandles.constant(MethodInfo.class, info).asType(type));
     }
+
+    /**
+     * Bootstrap for {@code invokedynamic initialize()V}, which woven code puts where a
+     * {@code new X(...)} whose arguments await used to allocate (the allocation itself moves after
+     * the awaits): initialises {@code X} there, as the JVM would at {@code new} (JLS 12.4.1), and
+     * links to a call that does nothing, so later runs cost nothing.
+     *
+     * <p>If {@code X}'s static initialiser throws, the error propagates from this site as it
+     * would from {@code new}; unlike {@code new}, later runs of the same site rethrow that same
+     * error (a failed call site stays failed) where {@code new} would throw
+     * {@link NoClassDefFoundError}.
+     *
+     * @param constructed the class being constructed
+     */
+    public static CallSite initialize(MethodHandles.Lookup lookup, String name, MethodType type,
+                                      Class<?> constructed) throws IllegalAccessException {
+        lookup.ensureInitialized(constructed);
+        return new ConstantCallSite(MethodHandles.empty(type));
+    }
 }

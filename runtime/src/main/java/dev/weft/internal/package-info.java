@@ -12,7 +12,9 @@
  *
  * <p>Not API: public only because woven classes in other packages must reach it. The weaver
  * knows these classes by name (it never loads them), so renaming a member here means changing
- * the weaver's {@code RuntimeNames} in the same commit. May depend on {@code dev.weft} and
+ * the weaver's {@code RuntimeNames} in the same commit: the agent's {@code RuntimeContractTest}
+ * checks every member woven code names against this package. {@link dev.weft.internal.Abi} is
+ * the contract's version, which every woven class checks once, when it initialises. May depend on {@code dev.weft} and
  * {@code java.base} only.
  */
 package dev.weft.internal;

@@ -1,5 +1,6 @@
 package dev.weft.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,16 +11,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A class the weaver must refuse (an await inside a lambda) is left unchanged; its
- * {@code @Async} methods then fail on use with a message naming the method and how to weave.
+ * A class with code the weaver must refuse (an await inside a lambda) keeps its other
+ * {@code @Async} methods woven; the refused lambda fails where it awaits with the weave-time
+ * reason and site.
  */
 class NotWovenTest {
 
-    /** Refused as a whole: the lambda below awaits, which cannot suspend. */
+    /** The lambda below awaits, which cannot suspend; {@link #fine} is woven all the same. */
     static final class Refused {
         @Async
         static Coroutine<String> fine() {
-            return Weft.done("would be fine if the class were woven");
+            return Weft.done("woven although the class holds refused code");
         }
 
         static Supplier<String> awaitInLambda(Coroutine<String> c) {
@@ -28,10 +30,16 @@ class NotWovenTest {
     }
 
     @Test
-    void asyncMethodOfRefusedClass_failsWithMessageNamingMethodAndAgent() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, Refused::fine);
+    void asyncMethodOfAClassWithARefusedLambda_isWoven() {
+        assertEquals("woven although the class holds refused code", Weft.run(Refused.fine()));
+    }
+
+    @Test
+    void refusedLambda_throwsTheWeaveTimeReasonAndSite() {
+        Supplier<String> lambda = Refused.awaitInLambda(Refused.fine());
+        IllegalStateException e = assertThrows(IllegalStateException.class, lambda::get);
         String m = e.getMessage();
-        assertTrue(m.contains("NotWovenTest$Refused.fine(NotWovenTest.java:"), m);
-        assertTrue(m.contains("-javaagent"), m);
+        assertTrue(m.contains("NotWovenTest$Refused.lambda$awaitInLambda$0(NotWovenTest.java:"), m);
+        assertTrue(m.contains("was not woven by weft: Weft.await is used in a lambda"), m);
     }
 }

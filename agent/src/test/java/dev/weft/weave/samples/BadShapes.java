@@ -65,4 +65,18 @@ public final class BadShapes {
             return "x";
         }
     }
+
+    /** @Async on methods without a body: an abstract and a native one. */
+    public abstract static class NoBody {
+        @Async
+        public abstract Coroutine<Integer> abstractOne();
+
+        @Async
+        public native Coroutine<Integer> nativeOne();
+
+        @Async
+        public static Coroutine<Integer> fine() {
+            return Weft.done(1);
+        }
+    }
 }

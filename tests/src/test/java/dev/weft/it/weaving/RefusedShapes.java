@@ -6,8 +6,9 @@ import dev.weft.Weft;
 import dev.weft.annotation.Async;
 
 /**
- * Classes the weaver refuses, one shape each, for {@link RefusedClassesTest}: under the agent
- * each still loads un-woven, its plain methods work, and its {@code @Async} methods fail on use.
+ * Classes with code the weaver refuses, one shape each, for {@link RefusedClassesTest}: under the
+ * agent each loads, its plain and valid {@code @Async} methods work, and the refused code throws
+ * its weave-time reason when it runs.
  */
 final class RefusedShapes {
     private RefusedShapes() {
@@ -70,7 +71,7 @@ final class RefusedShapes {
         }
     }
 
-    /** {@code @Async} on a method with an unsupported return type: it stays a plain method. */
+    /** {@code @Async} on a method with an unsupported return type: it throws the reason. */
     static final class WrongReturn {
         @Async
         static String m() {
