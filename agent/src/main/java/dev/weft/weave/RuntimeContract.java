@@ -57,7 +57,7 @@ final class RuntimeContract {
         String frame = RuntimeNames.FRAME;
         String object = "(Ljava/lang/Object;" + RuntimeNames.FRAME_DESC + ")Ljava/lang/Object;";
         for (String c : List.of(frame, RuntimeNames.FIELD_SLOT_FRAME, RuntimeNames.GENERATOR_FRAME,
-                RuntimeNames.ASYNC_GENERATOR_FRAME, RuntimeNames.METHOD_INFO)) {
+                RuntimeNames.ASYNC_GENERATOR_FRAME, RuntimeNames.EAGER_FRAME, RuntimeNames.METHOD_INFO)) {
             out.add(new Member(Kind.CLASS, c, c, ""));
         }
         for (MethodKind k : MethodKind.values()) {
@@ -91,6 +91,8 @@ final class RuntimeContract {
                 RuntimeNames.METHOD_INFO_BOOTSTRAP_DESC));
         out.add(new Member(Kind.STATIC_METHOD, RuntimeNames.BOOTSTRAPS, RuntimeNames.INITIALIZE,
                 RuntimeNames.INITIALIZE_DESC));
+        out.add(new Member(Kind.STATIC_METHOD, RuntimeNames.EAGER_START, RuntimeNames.EAGER_START_NAME,
+                RuntimeNames.EAGER_START_DESC));
         out.add(new Member(Kind.STATIC_METHOD, RuntimeNames.ABI, RuntimeNames.ABI_CHECK, RuntimeNames.ABI_CHECK_DESC));
         return out;
     }

@@ -90,7 +90,8 @@ class OfflineWeaverTest {
         ClassDirs.copy(dir, Greeter.class, Locked.class);
         Outcome o = weave("--verbose", dir.toString());
         assertTrue(o.out().contains("weft: woven " + Greeter.class.getName() + System.lineSeparator()), o.out());
-        assertFalse(o.out().contains("woven " + Locked.class.getName()), o.out());
+        // Locked's one method is refused: it is rewritten to throw the reason, and named as an error
+        assertTrue(o.err().contains("weft: cannot weave " + Locked.class.getName() + ".held("), o.err());
     }
 
     @Test
@@ -103,8 +104,11 @@ class OfflineWeaverTest {
         assertEquals(1, o.status(), o.err());
         assertTrue(o.err().contains("weft: cannot weave " + Locked.class.getName() + ".held(Locked.java:"), o.err());
         assertTrue(o.err().contains("synchronized"), o.err());
-        assertTrue(o.out().contains("2 classes scanned, 1 woven, 1 error in"), o.out());
-        assertArrayEquals(compiled, Files.readAllBytes(ClassDirs.file(dir, Locked.class)), "left as compiled");
+        // One refused method leaves only itself unwoven: it now throws its weave-time reason
+        assertTrue(o.out().contains("2 classes scanned, 2 woven, 1 error in"), o.out());
+        String rewritten = new String(Files.readAllBytes(ClassDirs.file(dir, Locked.class)), StandardCharsets.ISO_8859_1);
+        assertFalse(Arrays.equals(compiled, Files.readAllBytes(ClassDirs.file(dir, Locked.class))), "rewritten");
+        assertTrue(rewritten.contains("was not woven by weft"), "the refused method carries its reason");
         assertEquals("hello weft", runGreeter(dir));
     }
 

@@ -9,6 +9,7 @@ import dev.weft.internal.Abi;
 import dev.weft.weave.RuntimeContract.Kind;
 import dev.weft.weave.RuntimeContract.Member;
 import dev.weft.weave.samples.Contract;
+import dev.weft.weave.samples.EagerShapes;
 import dev.weft.weave.samples.Frames;
 import dev.weft.weave.samples.Merges;
 import dev.weft.weave.samples.Sample;
@@ -116,7 +117,8 @@ class RuntimeContractTest {
         }
         Set<String> emitted = new HashSet<>();
         WeavePipeline pipeline = new WeavePipeline(getClass().getClassLoader(), true);
-        for (Class<?> c : List.of(Contract.class, Sample.class, Shapes.class, Frames.class, Merges.class)) {
+        for (Class<?> c : List.of(Contract.class, Sample.class, Shapes.class, Frames.class, Merges.class,
+                EagerShapes.Fine.class)) {
             byte[] original = ClassBytes.of(c);
             WeaveResult r = pipeline.weave(original);
             assertEquals(List.of(), r.messages());
@@ -131,7 +133,8 @@ class RuntimeContractTest {
         assertEquals(List.of(), unlisted, "runtime members woven code names but RuntimeContract does not list");
         for (String must : List.of("dev/weft/internal/FieldSlotFrame.p0J", "dev/weft/internal/Frame.saveD(D"
                 + RuntimeNames.FRAME_DESC + "I)V", "dev/weft/internal/Bootstraps.initialize" + RuntimeNames.INITIALIZE_DESC,
-                "dev/weft/internal/Abi.check" + RuntimeNames.ABI_CHECK_DESC)) {
+                "dev/weft/internal/Abi.check" + RuntimeNames.ABI_CHECK_DESC,
+                RuntimeNames.EAGER_START + "." + RuntimeNames.EAGER_START_NAME + RuntimeNames.EAGER_START_DESC)) {
             if (!emitted.contains(must)) {
                 fail("the samples no longer exercise " + must + ": " + emitted);
             }
