@@ -33,11 +33,11 @@ class TasksTest {
     }
 
     @Async
-    static Coroutine<Integer> spawnAll(int n, long seed, long[] deadlines, List<Integer> finished) {
+    static Coroutine<Integer> spawnAll(int n, long seed, int maxMillis, long[] deadlines, List<Integer> finished) {
         Random random = new Random(seed);
         List<Task<Void>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            tasks.add(Weft.createTask(sleeper(random.nextInt(101), deadlines, i, finished)));
+            tasks.add(Weft.createTask(sleeper(random.nextInt(maxMillis + 1), deadlines, i, finished)));
         }
         for (Task<Void> t : tasks) {
             Weft.await(t);
@@ -75,9 +75,13 @@ class TasksTest {
         int n = 10_000;
         long[] deadlines = new long[n];
         List<Integer> finished = new ArrayList<>();
-        assertEquals(n, Weft.run(spawnAll(n, 42, deadlines, finished)));
+        // Sleeps spread over a second, checked with a 200 ms slack: the loop thread may be
+        // descheduled between the test's clock read and the sleep's own on a loaded machine (CI
+        // shares two cores), and a test must not depend on wall-clock speed. The exact order is
+        // asserted on the virtual clock below; here the real timer path is checked end to end.
+        assertEquals(n, Weft.run(spawnAll(n, 42, 1000, deadlines, finished)));
         assertEquals(n, finished.size());
-        assertDeadlineOrder(deadlines, finished, 50_000_000); // a young GC pause fits in 50 ms
+        assertDeadlineOrder(deadlines, finished, 200_000_000);
     }
 
     @Test
@@ -87,7 +91,7 @@ class TasksTest {
         List<Integer> finished = new ArrayList<>();
         EventLoop loop = EventLoop.create(Clock.virtual());
         try {
-            assertEquals(n, loop.runUntilComplete(spawnAll(n, 7, deadlines, finished)));
+            assertEquals(n, loop.runUntilComplete(spawnAll(n, 7, 100, deadlines, finished)));
         } finally {
             loop.close();
         }

@@ -82,7 +82,9 @@ class DebugModeTest {
     @Test
     void run_debugModeWithACoroutineNeverAwaited_logsItWithItsCreationSite() {
         assertEquals("worked", Weft.run(forgetsToAwait(), true));
-        List<String> logged = warnings();
+        // Only the never-awaited report: on the real clock a loaded machine can also make the
+        // first step (class loading) slower than debug mode's 100 ms, which it rightly logs.
+        List<String> logged = warnings().stream().filter(w -> !w.startsWith("WARNING Executing ")).toList();
         assertEquals(1, logged.size(), logged::toString);
         String w = logged.get(0);
         assertTrue(w.startsWith("WARNING coroutine dev.weft.it.tasks.DebugModeTest.work(DebugModeTest.java:"), w);
