@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.CancelledError;
 import dev.weft.Coroutine;
 import dev.weft.EventLoop;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.OpenFiles;
 import dev.weft.net.AcceptMode;
 import dev.weft.net.GroupServer;
 import dev.weft.net.LoopGroup;
@@ -101,6 +103,46 @@ class LoopGroupShutdownTest {
             }
             assertThrows(ConnectException.class, () -> new Socket(HOST, server.port()).close());
         }
+    }
+
+    @Test
+    void shutdown_withOpenConnectionsOnEveryLoop_leavesNoSocketOpen() throws Exception {
+        assumeTrue(OpenFiles.available(), "no /proc/self/fd on this system: cannot count sockets");
+        int before = OpenFiles.sockets();
+        LoopGroup group = LoopGroup.create(2);
+        GroupServer server = group.startServer(LoopGroupShutdownTest::quickOrStuck, HOST, 0,
+                StreamReader.DEFAULT_LIMIT, ServerOptions.defaults(), AcceptMode.SINGLE_ACCEPTOR).get();
+        SERVER.set(server);
+        List<GroupClients> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            GroupClients c = new GroupClients(server.port());
+            clients.add(c);
+            c.send("stuck");
+            assertEquals("stuck started", c.next());
+        }
+        group.shutdown(Duration.ZERO);
+        for (GroupClients c : clients) {
+            String end = c.next();
+            assertTrue(end.equals("EOF") || end.equals("reset"), end);
+            c.close();
+        }
+        assertEquals(before, OpenFiles.sockets(), "sockets open after the shutdown");
+    }
+
+    @Async
+    static Coroutine<String> failingMain() {
+        Weft.await(Weft.sleep(1));
+        throw new IllegalStateException("main failed");
+    }
+
+    @Test
+    void run_mainFails_rethrowsItsExceptionUnwrappedAndShutsDown() {
+        LoopGroup group = LoopGroup.create(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> group.run(failingMain(), Duration.ofSeconds(1)));
+        assertEquals("main failed", e.getMessage());
+        assertTrue(group.isShutDown());
+        assertTrue(group.loops().get(1).isClosed());
     }
 
     @Test
