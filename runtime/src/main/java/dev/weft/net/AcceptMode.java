@@ -22,6 +22,9 @@ public enum AcceptMode {
      * {@code SO_REUSEPORT}; the kernel picks a socket per connection by hashing its addresses and
      * ports, so no loop is a bottleneck but the spread is statistical, not round-robin. Binding
      * fails with {@link UnsupportedOperationException} where the platform lacks the option.
+     * As with any {@code SO_REUSEPORT} socket, another process of the same user that binds the
+     * port with the option too joins the set and gets a share of the connections instead of a
+     * {@link java.net.BindException}.
      */
     REUSE_PORT,
     /**

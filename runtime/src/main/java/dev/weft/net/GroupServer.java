@@ -79,7 +79,8 @@ public final class GroupServer implements AutoCloseable {
 
     /**
      * A future completed once every per-loop server is closed and its last connection is gone
-     * ({@link Server#waitClosed()} on each loop); it completes on one of the group's threads.
+     * ({@link Server#waitClosed()} on each loop); it completes on one of the group's threads,
+     * and fails with {@link IllegalStateException} if the group's loops are closed already.
      */
     public CompletableFuture<Void> waitClosed() {
         List<CompletableFuture<Void>> each = new ArrayList<>(servers.size());

@@ -138,6 +138,28 @@ class LoopGroupTest {
         }
     }
 
+    @Test
+    void handlerFailure_withReusePort_leavesBothLoopsServing() throws Exception {
+        assumeTrue(reusePortHere(), "SO_REUSEPORT balancing is a Linux feature");
+        try (LoopGroup group = LoopGroup.create(2)) {
+            ConcurrentLinkedQueue<String> reported = new ConcurrentLinkedQueue<>();
+            for (EventLoop loop : group.loops()) {
+                loop.callSoonThreadsafe(() -> loop.setExceptionHandler((where, t) -> reported.add(t.getMessage())));
+            }
+            GroupServer server = group.startServer(LoopGroupTest::whoServes, HOST, 0,
+                    StreamReader.DEFAULT_LIMIT, ServerOptions.defaults(), AcceptMode.REUSE_PORT).get();
+            String failed = ask(server.port(), "boom"); // on whichever loop the kernel chose
+            assertTrue(failed.equals("EOF") || failed.equals("reset"), failed);
+            Set<String> seen = new TreeSet<>();
+            for (int i = 0; i < 64; i++) {
+                seen.add(ask(server.port(), "hi"));
+            }
+            assertEquals(new TreeSet<>(List.of(loopName(group, 0), loopName(group, 1))), seen);
+            assertEquals(1, reported.size(), reported.toString());
+            assertTrue(reported.peek().startsWith("handler bug on "), reported.toString());
+        }
+    }
+
     /** A protocol that answers each chunk with the serving thread's name, then closes. */
     static final class NameProtocol implements Protocol {
         private Transport transport;
