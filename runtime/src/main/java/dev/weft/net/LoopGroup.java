@@ -256,7 +256,9 @@ public final class LoopGroup implements AutoCloseable {
      * {@code grace} to end, as their handlers return; (3) on every loop, every task still
      * pending is cancelled and awaited, the connections still open are aborted, and the loop is
      * stopped and closed. Tasks that are not connection handlers (client work) are not waited
-     * for in step 2; they are cancelled in step 3. Idempotent: a second call waits for the first.
+     * for in step 2; they are cancelled in step 3. As in {@code Weft.run}, step 3 waits for the
+     * cancelled tasks to end: a task that catches {@code CancelledError} and goes on awaiting
+     * holds the shutdown up. Idempotent: a second call waits for the first.
      *
      * @throws IllegalArgumentException if {@code grace} is negative
      * @throws IllegalStateException when called on one of the group's loop threads

@@ -164,6 +164,9 @@ class LoopGroupShutdownTest {
         assertTrue(e.getMessage().endsWith("which is shut down: its loops are closed; create a new "
                 + "LoopGroup"), e.getMessage());
         assertThrows(IllegalStateException.class, group::next);
+        IllegalStateException run = assertThrows(IllegalStateException.class,
+                () -> group.run(failingMain()));
+        assertTrue(run.getMessage().startsWith("LoopGroup.run() on <LoopGroup "), run.getMessage());
         assertThrows(IllegalStateException.class, () -> group.createServer(() -> null, HOST, 0,
                 ServerOptions.defaults(), AcceptMode.AUTO));
     }
@@ -172,6 +175,9 @@ class LoopGroupShutdownTest {
     void shutdown_badArguments_areRefused() throws Exception {
         try (LoopGroup group = LoopGroup.create(1)) {
             assertThrows(IllegalArgumentException.class, () -> group.shutdown(Duration.ofMillis(-1)));
+            IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                    () -> group.startServer(LoopGroupShutdownTest::quickOrStuck, HOST, 65536));
+            assertEquals("port out of range: 65536 (use 0..65535, 0 for any free port)", port.getMessage());
             CompletableFuture<Throwable> onLoop = new CompletableFuture<>();
             group.loops().get(0).callSoonThreadsafe(() -> {
                 try {
