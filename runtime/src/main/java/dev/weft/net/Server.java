@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,8 @@ public final class Server implements AutoCloseable {
     private final int sendBufferSize;
     private Future<Void> servingForever;
     private boolean closed;
+    /** A {@link LoopGroup}'s single acceptor: takes a connection to another loop, or says no. */
+    private Predicate<SocketChannel> router;
 
     /**
      * Starts serving on {@code channels}, already bound and non-blocking.
@@ -62,6 +65,9 @@ public final class Server implements AutoCloseable {
 
     /** Sets up a connection a listener accepted: a protocol from the factory, a transport. */
     void accepted(SocketChannel client) {
+        if (router != null && router.test(client)) {
+            return; // handed to another loop of the group, which sets it up there
+        }
         Protocol protocol;
         try {
             client.configureBlocking(false);
@@ -77,6 +83,11 @@ public final class Server implements AutoCloseable {
             bridge.reportException(loop, "Error setting up an accepted connection on " + this, e);
             closeQuietly(client);
         }
+    }
+
+    /** Offers each accepted connection to {@code router} first (a LoopGroup's acceptor). */
+    void routeAccepted(Predicate<SocketChannel> router) {
+        this.router = router;
     }
 
     /** Forgets a connection whose {@code connectionLost} is being delivered. */

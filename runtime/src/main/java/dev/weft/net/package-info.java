@@ -11,6 +11,12 @@
  * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
  * {@code @Async} coroutines.
  *
+ * <p>A {@link dev.weft.net.LoopGroup} runs several loops, each on its own thread, and serves one
+ * port from all of them ({@link dev.weft.net.GroupServer}); each connection lives on one loop,
+ * and work crosses loops only through {@code callSoonThreadsafe} and
+ * {@code Weft.runCoroutineThreadsafe}. It lives here, not in {@code dev.weft}, because it needs
+ * the servers and the core must not depend on networking.
+ *
  * <p>Everything runs on the loop thread, non-blocking: sockets are selector-driven, host names
  * are resolved on helper threads, and writes are buffered with high/low water marks. In steady
  * state a connection allocates only the byte arrays it hands to the application: reads and
