@@ -2,7 +2,7 @@ package dev.weft.agent;
 
 import dev.weft.weave.WeavePipeline;
 import dev.weft.weave.WeaveResult;
-import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Collections;
@@ -13,7 +13,7 @@ import java.util.WeakHashMap;
  * The agent's {@link ClassFileTransformer}: weaves each class as it is loaded.
  *
  * <p>A class that does not mention weft is passed over after a {@link ConstantPoolScan}. A class
- * that cannot be woven is left unchanged, and each reason is logged as one line naming
+ * that cannot be woven is left unchanged, and each reason is logged ({@link AgentLog}) as one line naming
  * {@code Class.method(File.java:line)}; the application keeps running (and an un-woven
  * {@code @Async} method fails with a clear message if it is ever called).
  *
@@ -23,14 +23,12 @@ import java.util.WeakHashMap;
 final class WeavingTransformer implements ClassFileTransformer {
     private final boolean verify;
     private final boolean debug;
-    private final PrintStream log;
     private final Map<ClassLoader, WeavePipeline> pipelines = Collections.synchronizedMap(new WeakHashMap<>());
     private final WeavePipeline bootPipeline;
 
-    WeavingTransformer(boolean verify, boolean debug, PrintStream log) {
+    WeavingTransformer(boolean verify, boolean debug) {
         this.verify = verify;
         this.debug = debug;
-        this.log = log;
         this.bootPipeline = new WeavePipeline(null, verify);
     }
 
@@ -43,15 +41,15 @@ final class WeavingTransformer implements ClassFileTransformer {
         try {
             WeaveResult result = pipeline(loader).weave(classfileBuffer, className + ".class");
             for (String message : result.messages()) {
-                log.println(message);
+                AgentLog.log(Level.WARNING, message);
             }
             if (debug && result.changed()) {
-                log.println("weft: woven " + result.className());
+                AgentLog.log(Level.INFO, "weft: woven " + result.className());
             }
             return result.bytes();
         } catch (Throwable t) {
             // A transformer must never throw: the class would fail to load.
-            log.println("weft: cannot weave " + className + ": internal weaver error " + t
+            AgentLog.log(Level.ERROR, "weft: cannot weave " + className + ": internal weaver error " + t
                     + "; the class is left unwoven — please report this");
             return null;
         }
