@@ -708,8 +708,9 @@ public final class EventLoop {
      * Sets what the loop does with an exception that escaped a callback (asyncio's
      * {@code set_exception_handler}): {@code handler} receives a description of where it
      * happened and the exception; {@link #setExceptionHandler(Consumer)} also hands it the task,
-     * future, callback or transport involved. Null restores the default, which prints both to
-     * {@code System.err}. If the handler itself throws, both exceptions are printed.
+     * future, callback or transport involved. Null restores the default, which logs both at
+     * {@code ERROR} on the {@link System.Logger} {@code dev.weft.EventLoop}. If the handler itself
+     * throws, both exceptions are logged there.
      */
     public void setExceptionHandler(BiConsumer<String, Throwable> handler) {
         checkThread();

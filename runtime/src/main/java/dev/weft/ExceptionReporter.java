@@ -1,5 +1,7 @@
 package dev.weft;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -8,13 +10,18 @@ import java.util.function.Consumer;
  * {@code call_exception_handler} with its default handler.
  *
  * <p>An exception thrown by a callback must not end the loop, and must not vanish either. The
- * default prints the context's message and the stack trace to {@code System.err}; a handler set
- * with {@link EventLoop#setExceptionHandler} replaces it. A handler that itself throws is
- * reported on {@code System.err} together with the original.
+ * default logs the context's message and the exception at {@link Level#ERROR} on the
+ * {@link System.Logger} named {@value #LOGGER}; a handler set with
+ * {@link EventLoop#setExceptionHandler} replaces it. A handler that itself throws is logged
+ * there too, followed by the original report.
  *
  * <p>Threading: confined to the loop's thread.
  */
 final class ExceptionReporter {
+    /** The name of the logger the default handler writes to. */
+    static final String LOGGER = "dev.weft.EventLoop";
+    private static final Logger LOG = System.getLogger(LOGGER);
+
     private Consumer<ExceptionContext> handler;
 
     /** Replaces the handler; null restores the default. */
@@ -35,13 +42,13 @@ final class ExceptionReporter {
                 h.accept(context);
                 return;
             } catch (Throwable e) {
-                System.err.println("Unhandled error in the event loop's exception handler");
-                e.printStackTrace();
+                LOG.log(Level.ERROR, "Unhandled error in the event loop's exception handler", e);
             }
         }
-        System.err.println(context.message());
         if (context.exception() != null) {
-            context.exception().printStackTrace();
+            LOG.log(Level.ERROR, context.message(), context.exception());
+        } else {
+            LOG.log(Level.ERROR, context.message());
         }
     }
 }

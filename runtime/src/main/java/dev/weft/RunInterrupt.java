@@ -70,8 +70,25 @@ class RunInterrupt implements AutoCloseable {
                 // the loop is closing: fall through and end the JVM, as a second Ctrl-C would
             }
         }
-        System.err.println("weft: SIGINT during shutdown: ending the JVM now (status " + EXIT_STATUS + ")");
-        System.err.flush();
+        logThenHalt();
+    }
+
+    /**
+     * Logs why the JVM ends (WARNING on {@code dev.weft.Weft}), then halts. The record is written
+     * on a thread of its own, waited for at most 200 ms: a second Ctrl-C usually means something
+     * is stuck, possibly holding a lock of the logging backend, and must end the JVM regardless.
+     */
+    private static void logThenHalt() {
+        Thread note = new Thread(() -> System.getLogger("dev.weft.Weft").log(System.Logger.Level.WARNING,
+                "weft: SIGINT during shutdown: ending the JVM now (status " + EXIT_STATUS + ")"),
+                "weft-sigint-note");
+        note.setDaemon(true);
+        note.start();
+        try {
+            note.join(200);
+        } catch (InterruptedException e) {
+            // halting anyway
+        }
         Runtime.getRuntime().halt(EXIT_STATUS);
     }
 

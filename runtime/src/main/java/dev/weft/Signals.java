@@ -1,8 +1,11 @@
 package dev.weft;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.util.Locale;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The process's signal handlers, through {@code sun.misc.Signal}: what {@link LoopSignals} and
@@ -24,10 +27,79 @@ import sun.misc.SignalHandler;
  * handler without installing the new one. That is detected by installing twice
  * ({@link UnsupportedOperationException} too).
  *
+ * <p>The {@code sun.misc} types are reached through method handles, looked up once, rather than
+ * named in the source: javac's "internal proprietary API" warning on them is mandatory (no
+ * {@code -Xlint} or {@code @SuppressWarnings} switches it off), and the build is warning-free.
+ * A handler is a {@link Proxy} implementing {@code sun.misc.SignalHandler}.
+ *
  * <p>Stateless; safe on any thread.
  */
 final class Signals {
     private Signals() {
+    }
+
+    /** The {@code sun.misc} members this class uses, or the reason they are missing. */
+    private static final class Api {
+        static final Class<?> HANDLER;
+        static final MethodHandle NEW_SIGNAL;   // (String) Signal
+        static final MethodHandle GET_NAME;     // (Signal) String
+        static final MethodHandle HANDLE;       // (Signal, SignalHandler) SignalHandler
+        static final Object SIG_DFL;
+        static final Object SIG_IGN;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                Class<?> signal = Class.forName("sun.misc.Signal");
+                HANDLER = Class.forName("sun.misc.SignalHandler");
+                NEW_SIGNAL = lookup.findConstructor(signal, MethodType.methodType(void.class, String.class));
+                GET_NAME = lookup.findVirtual(signal, "getName", MethodType.methodType(String.class));
+                HANDLE = lookup.findStatic(signal, "handle", MethodType.methodType(HANDLER, signal, HANDLER));
+                SIG_DFL = HANDLER.getField("SIG_DFL").get(null);
+                SIG_IGN = HANDLER.getField("SIG_IGN").get(null);
+            } catch (ReflectiveOperationException e) {
+                throw new NoClassDefFoundError("sun.misc.Signal: " + e);
+            }
+        }
+    }
+
+    /** {@code Signal.handle(signal, handler)}, rethrowing what it throws unchanged. */
+    private static Object handle(Object signal, Object handler) {
+        try {
+            return Api.HANDLE.invoke(signal, handler);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static String nameOf(Object signal) {
+        try {
+            return (String) Api.GET_NAME.invoke(signal);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** A {@code sun.misc.SignalHandler} that runs {@code action}; equal only to itself. */
+    private static Object handlerRunning(Runnable action) {
+        InvocationHandler dispatch = (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "handle":
+                    action.run();
+                    return null;
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                default:
+                    return "weft signal handler " + action;
+            }
+        };
+        return Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {Api.HANDLER}, dispatch);
     }
 
     /**
@@ -35,10 +107,10 @@ final class Signals {
      * {@link #restore()} gives the signal back to. Keeps {@code sun.misc} types inside this file.
      */
     static final class Installed {
-        private final Signal signal;
-        private final SignalHandler previous;
+        private final Object signal;   // a sun.misc.Signal
+        private final Object previous; // a sun.misc.SignalHandler
 
-        private Installed(Signal signal, SignalHandler previous) {
+        private Installed(Object signal, Object previous) {
             this.signal = signal;
             this.previous = previous;
         }
@@ -46,7 +118,7 @@ final class Signals {
         /** Gives the signal back to the handler it had before; never fails. */
         void restore() {
             try {
-                Signal.handle(signal, previous);
+                handle(signal, previous);
             } catch (IllegalArgumentException e) {
                 // it was installable a moment ago; nothing sensible is left to do
             }
@@ -59,7 +131,7 @@ final class Signals {
          * way to recognise it without reaching into {@code java.base}.
          */
         boolean replacedJvmDefault() {
-            return previous == SignalHandler.SIG_DFL
+            return previous == Api.SIG_DFL
                     || previous.getClass().getName().startsWith("java.lang.Terminator")
                     || String.valueOf(previous).startsWith("java.lang.Terminator");
         }
@@ -73,16 +145,16 @@ final class Signals {
      * @throws UnsupportedOperationException if this JVM has no {@code jdk.unsupported} module
      */
     static String canonicalName(String name) {
-        return of(name).getName();
+        return nameOf(of(name));
     }
 
-    private static Signal of(String name) {
+    private static Object of(String name) {
         String bare = name.trim().toUpperCase(Locale.ROOT);
         if (bare.startsWith("SIG")) {
             bare = bare.substring(3);
         }
         try {
-            return new Signal(bare);
+            return Api.NEW_SIGNAL.invoke(bare);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown signal '" + name + "': this platform ("
                     + System.getProperty("os.name") + ") has no SIG" + bare + "; use a name such as "
@@ -90,6 +162,8 @@ final class Signals {
         } catch (LinkageError e) {
             throw new UnsupportedOperationException("signal handling needs the jdk.unsupported module, "
                     + "which this JVM lacks (a jlink image without it?): add it with --add-modules", e);
+        } catch (Throwable t) {
+            throw new IllegalStateException("sun.misc.Signal(\"" + bare + "\") failed", t);
         }
     }
 
@@ -101,19 +175,20 @@ final class Signals {
      * @throws UnsupportedOperationException if the JVM will not hand the signal to Java code
      */
     static Installed install(String name, Runnable action) {
-        Signal signal = of(name);
-        SignalHandler mine = s -> action.run();
-        SignalHandler previous;
+        Object signal = of(name);
+        String bare = nameOf(signal);
+        Object mine = handlerRunning(action);
+        Object previous;
         try {
-            previous = Signal.handle(signal, mine);
+            previous = handle(signal, mine);
         } catch (IllegalArgumentException e) {
-            throw new UnsupportedOperationException("the JVM cannot hand SIG" + signal.getName()
+            throw new UnsupportedOperationException("the JVM cannot hand SIG" + bare
                     + " to Java code: the VM or the OS reserves it"
-                    + ("INT TERM HUP".contains(signal.getName()) ? " (is the JVM running with -Xrs?)" : ""), e);
+                    + ("INT TERM HUP".contains(bare) ? " (is the JVM running with -Xrs?)" : ""), e);
         }
         // An ignored INT, TERM or HUP stays ignored: the JVM answers SIG_IGN and installs nothing.
-        if (previous == SignalHandler.SIG_IGN && Signal.handle(signal, mine) != mine) {
-            throw new UnsupportedOperationException("the JVM cannot hand SIG" + signal.getName()
+        if (previous == Api.SIG_IGN && handle(signal, mine) != mine) {
+            throw new UnsupportedOperationException("the JVM cannot hand SIG" + bare
                     + " to Java code: the process was started with it ignored (as a background job "
                     + "of a shell, or under nohup), and the JVM keeps it ignored");
         }

@@ -3,6 +3,7 @@ package dev.weft;
 import dev.weft.internal.Frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A coroutine scheduled to run on an event loop: asyncio's {@code Task}.
@@ -45,7 +46,15 @@ import java.lang.invoke.VarHandle;
  */
 public class Task<T> extends Future<T> {
     private static final AwaitingBody AWAIT_ANY = new AwaitingBody();
-    private static int counter;
+    /*
+     * Default names are unique in the process, as asyncio's (a module-level itertools.count,
+     * safe there under the GIL): loops run on several threads (LoopGroup, one Weft.run per
+     * thread), and a per-loop count would give every loop its own "Task-1" in logs and task
+     * dumps. One uncontended atomic increment per task creation is small beside the task's own
+     * allocation and enqueue. A plain static int lost increments under that race (duplicate
+     * names) and wrapped negative after 2^31 tasks; a long does not wrap in practice.
+     */
+    private static final AtomicLong COUNTER = new AtomicLong();
     /** {@link #waitingOn} of a task asleep in the loop's timer heap. */
     private static final Object SLEEPING = new Object();
     /** {@link #waitingOn} of a task whose sleep was cancelled without a message. */
@@ -66,7 +75,7 @@ public class Task<T> extends Future<T> {
 
     /** The name given at creation or by {@link #setName}; null means {@code Task-<id>}. */
     private String name;
-    private final int id;
+    private final long id;
     private Frame innermost;
     /**
      * What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, the message (a
@@ -123,7 +132,7 @@ public class Task<T> extends Future<T> {
         root.startAsRoot(this);
         this.innermost = root; // also how the root is found: see root()
         this.name = name;
-        this.id = ++counter; // the default name is built only when asked for
+        this.id = COUNTER.incrementAndGet(); // the default name is built only when asked for
         this.context = loop.context; // immutable: sharing the reference is taking a copy
         loop.tasks.add(this);
         if (schedule) {

@@ -310,12 +310,14 @@ public final class Weft {
      * it: {@code Weft.await(Weft.gather(a, b))}.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array and never writes to it
     public static <T> Future<List<T>> gather(Coroutine<? extends T>... coros) {
         return gather(List.of(coros), false);
     }
 
     /** {@link #gather(Coroutine...)} over futures and tasks: {@code Weft.await(Weft.gather(task1, task2))}. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array and never writes to it
     public static <T> Future<List<T>> gather(Future<? extends T>... futures) {
         return gather(List.of(futures), false);
     }
@@ -325,6 +327,7 @@ public final class Weft {
      * {@code Weft.gather(task, coro)}.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array and never writes to it
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
         return gather(List.of(awaitables), false);
     }

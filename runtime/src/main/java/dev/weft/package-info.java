@@ -14,6 +14,15 @@
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.
  *
+ * <p>Logging: the runtime writes through {@link java.lang.System.Logger} only (the JDK routes it
+ * to {@code java.util.logging} unless the application installs another backend). Logger
+ * {@code dev.weft.EventLoop}: at {@code ERROR}, what the loop's default exception handler
+ * receives (an exception escaping a callback, a task's exception nobody retrieved, a handler
+ * that threw), each with its exception; replace it with
+ * {@link dev.weft.EventLoop#setExceptionHandler}. Logger {@code dev.weft.Weft}: at
+ * {@code WARNING}, a second Ctrl-C ending the JVM. The java agent logs on {@code dev.weft.agent}
+ * (see its {@code WeftAgent}).
+ *
  * <p>Depends on {@code java.base}, {@code dev.weft.internal}, {@code dev.weft.net} for the
  * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
  * delegate there, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers

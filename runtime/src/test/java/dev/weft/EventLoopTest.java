@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -299,18 +299,37 @@ class EventLoopTest {
     }
 
     @Test
-    void reportException_defaultHandler_printsContextAndTraceToStderr() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    void reportException_defaultHandler_logsContextAndExceptionAtErrorOnDevWeftEventLoop() {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("dev.weft.EventLoop");
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = jul.getUseParentHandlers();
+        jul.addHandler(capture);
+        jul.setUseParentHandlers(false); // and nothing on the console
+        RuntimeException kaboom = new RuntimeException("kaboom");
         try {
-            loop.reportException("Exception in callback X", new RuntimeException("kaboom"));
+            loop.reportException("Exception in callback X", kaboom);
         } finally {
-            System.setErr(saved);
+            jul.removeHandler(capture);
+            jul.setUseParentHandlers(parents);
         }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("Exception in callback X"), text);
-        assertTrue(text.contains("java.lang.RuntimeException: kaboom"), text);
+        assertEquals(1, records.size(), records.toString());
+        assertEquals(java.util.logging.Level.SEVERE, records.get(0).getLevel());
+        assertEquals("Exception in callback X", records.get(0).getMessage());
+        assertSame(kaboom, records.get(0).getThrown());
     }
 
     // ---- threads ---------------------------------------------------------------------------

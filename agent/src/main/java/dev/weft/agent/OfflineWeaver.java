@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>{@code java -jar weft-agent.jar weave [--classpath CP]... [--verbose] DIR...}</pre>
  *
  * <p>Every class file under each {@code DIR} is woven in place with the verify pass on. The
- * class path ({@code CP}, entries separated by {@value File#pathSeparator}) is what the classes
+ * class path ({@code CP}, entries separated by {@link File#pathSeparator}) is what the classes
  * were compiled against, minus the JDK; the weaver reads class files from it to compute
  * stack-map frames, and adds the {@code DIR}s themselves. Prints one summary line on standard
  * output; each problem goes to standard error as one line naming

@@ -2,7 +2,7 @@ package dev.weft.agent;
 
 import dev.weft.weave.WeavePipeline;
 import dev.weft.weave.WeaveResult;
-import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Collections;
@@ -13,9 +13,9 @@ import java.util.WeakHashMap;
  * The agent's {@link ClassFileTransformer}: weaves each class as it is loaded.
  *
  * <p>A class that does not mention weft is passed over after a {@link ConstantPoolScan}. Code
- * that cannot be woven is logged, one line per reason naming {@code Class.method(File.java:line)};
- * the rest of its class is woven, the refused method throws that reason if it is ever called,
- * and the application keeps running.
+ * that cannot be woven is logged ({@link AgentLog}), one line per reason naming
+ * {@code Class.method(File.java:line)}; the rest of its class is woven, the refused method throws
+ * that reason if it is ever called, and the application keeps running.
  *
  * <p>Thread-safe: the JVM calls it from any loading thread; pipelines are kept per class loader
  * (weakly, so loaders can be unloaded).
@@ -23,14 +23,12 @@ import java.util.WeakHashMap;
 final class WeavingTransformer implements ClassFileTransformer {
     private final boolean verify;
     private final boolean debug;
-    private final PrintStream log;
     private final Map<ClassLoader, WeavePipeline> pipelines = Collections.synchronizedMap(new WeakHashMap<>());
     private final WeavePipeline bootPipeline;
 
-    WeavingTransformer(boolean verify, boolean debug, PrintStream log) {
+    WeavingTransformer(boolean verify, boolean debug) {
         this.verify = verify;
         this.debug = debug;
-        this.log = log;
         this.bootPipeline = new WeavePipeline(null, verify);
     }
 
@@ -43,15 +41,15 @@ final class WeavingTransformer implements ClassFileTransformer {
         try {
             WeaveResult result = pipeline(loader).weave(classfileBuffer, className + ".class");
             for (String message : result.messages()) {
-                log.println(message);
+                AgentLog.log(Level.WARNING, message);
             }
             if (debug && result.changed()) {
-                log.println("weft: woven " + result.className());
+                AgentLog.log(Level.INFO, "weft: woven " + result.className());
             }
             return result.bytes();
         } catch (Throwable t) {
             // A transformer must never throw: the class would fail to load.
-            log.println("weft: cannot weave " + className + ": internal weaver error " + t
+            AgentLog.log(Level.ERROR, "weft: cannot weave " + className + ": internal weaver error " + t
                     + "; the class is left unwoven — please report this");
             return null;
         }

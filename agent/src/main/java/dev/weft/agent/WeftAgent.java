@@ -8,8 +8,10 @@ import java.lang.instrument.Instrumentation;
  * manifest entry {@code Launcher-Agent-Class: dev.weft.agent.WeftAgent}.
  *
  * <p>System properties: {@code weft.verify} (default {@code true}) checks every woven class
- * before it is defined; {@code weft.debug} (default {@code false}) logs each woven class.
- * Messages go to {@code System.err}, one line each.
+ * before it is defined; {@code weft.debug} (default {@code false}) logs each woven class at
+ * {@code INFO}. Messages go to the {@link System.Logger} named {@code dev.weft.agent}, one line
+ * each (levels: see {@link AgentLog}); nothing is logged, and logging is not initialised, until
+ * there is something to say.
  *
  * <p>Threading: the JVM calls the entry points once, on its start-up or attach thread.
  */
@@ -36,6 +38,6 @@ public final class WeftAgent {
         installed = true;
         boolean verify = Boolean.parseBoolean(System.getProperty("weft.verify", "true"));
         boolean debug = Boolean.getBoolean("weft.debug");
-        inst.addTransformer(new WeavingTransformer(verify, debug, System.err), false);
+        inst.addTransformer(new WeavingTransformer(verify, debug), false);
     }
 }

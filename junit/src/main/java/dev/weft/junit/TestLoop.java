@@ -11,16 +11,17 @@ import java.util.Objects;
  * {@code TestCoroutineScheduler} is to {@code runTest}. Declare it as the test method's parameter
  * to receive it.
  *
- * <pre>{@code
- * @AsyncTest @Async
- * Coroutine<Void> retriesAfterAMinute(TestLoop t) {
- *     Task<String> fetch = Weft.createTask(client.fetchWithRetry());
+ * <pre>
+ * &#64;AsyncTest &#64;Async
+ * Coroutine&lt;Void&gt; retriesAfterAMinute(TestLoop t) {
+ *     Task&lt;String&gt; fetch = Weft.createTask(client.fetchWithRetry());
  *     Weft.await(t.advanceBy(Duration.ofSeconds(59)));
  *     assertFalse(fetch.done());
  *     Weft.await(t.runUntilIdle());
  *     assertEquals(Duration.ofMinutes(1), t.currentTime());
  *     ...
- * }</pre>
+ * }
+ * </pre>
  *
  * <p>Threading: the test's loop thread only; a call from any other thread fails with an
  * {@link IllegalStateException} naming both threads, because virtual time belongs to the loop

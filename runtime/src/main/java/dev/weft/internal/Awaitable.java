@@ -11,10 +11,12 @@ public interface Awaitable {
     /**
      * Starts or checks the wait on behalf of {@code caller}.
      *
+     * <p>When the awaited computation failed, its exception is thrown from here unchanged, checked
+     * or not (thrown sneakily, hence undeclared: javadoc's {@code @throws} cannot name it).
+     *
      * @param caller the frame whose body executes the {@code await}; never null
      * @return the awaited value when it is available now, or {@link Frame#SUSPENDED} after the
      *     caller's task has been registered to be resumed when the value is ready
-     * @throws Throwable the awaited computation's exception, unchanged (thrown sneakily)
      */
     Object awaitFrom(Frame caller);
 }

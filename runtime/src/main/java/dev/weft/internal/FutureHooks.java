@@ -31,10 +31,10 @@ public abstract class FutureHooks {
     public interface Source {
         /**
          * The result: called each time the future's outcome is taken — by the task that awaited
-         * it, as it resumes (exactly once), or by {@code result()}.
+         * it, as it resumes (exactly once), or by {@code result()}. To fail the taker, throw the
+         * exception it gets, unchanged, checked or not (thrown sneakily, hence undeclared).
          *
          * @return the value the taker gets
-         * @throws Throwable the exception the taker gets instead, unchanged (thrown sneakily)
          */
         Object take();
     }

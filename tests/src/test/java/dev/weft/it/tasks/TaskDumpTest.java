@@ -152,7 +152,7 @@ class TaskDumpTest {
 
     @Test
     void snapshot_givesOneRecordPerPendingTask() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<TaskInfo>[] taken = new List[1];
         new VirtualLoop().runWithoutReports(() -> program(loop -> taken[0] = TaskDump.snapshot(loop)));
         Map<String, TaskInfo> byName = new HashMap<>();
