@@ -106,12 +106,21 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
         pump();
     }
 
+    /**
+     * Room for all {@code sizeHint} bytes the socket transport has read, after the ciphertext
+     * not yet unwrapped. All of them, not a part: {@link #bufferUpdated} may write (a handshake
+     * record, an answer the application writes from its callback), which goes through the
+     * loop's shared I/O buffer that holds the rest of this read, so the transport must have
+     * handed everything over before this layer writes. A connection's buffer therefore grows to
+     * the largest read it has seen (at most the loop's 64 KiB I/O buffer plus one record) and
+     * stays that size, so steady bulk reads allocate nothing.
+     */
     @Override
     public ByteBuffer getBuffer(int sizeHint) {
-        netIn.compact(); // write mode, after the bytes not yet unwrapped
-        if (!netIn.hasRemaining()) {
-            netIn = grow(netIn, netIn.capacity() * 2);
+        if (netIn.capacity() - netIn.remaining() < sizeHint) {
+            netIn = grow(netIn, netIn.remaining() + Math.max(sizeHint, netIn.capacity()));
         }
+        netIn.compact(); // write mode, after the bytes not yet unwrapped
         return netIn;
     }
 
@@ -221,8 +230,8 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
                     netIn = grow(netIn, engine.getSession().getPacketBufferSize());
                 }
                 return false;
-            case BUFFER_OVERFLOW:
-                appIn = grow(appIn, Math.max(appIn.capacity() * 2,
+            case BUFFER_OVERFLOW: // the record does not fit even an empty appIn (delivered above)
+                appIn = ByteBuffer.allocate(Math.max(appIn.capacity() * 2,
                         engine.getSession().getApplicationBufferSize()));
                 return true;
             case CLOSED:
@@ -301,6 +310,7 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
         }
     }
 
+    /** A copy of {@code readMode}'s unread bytes in a new buffer, in read mode. */
     private static ByteBuffer grow(ByteBuffer readMode, int capacity) {
         ByteBuffer bigger = ByteBuffer.allocate(capacity);
         bigger.put(readMode);
