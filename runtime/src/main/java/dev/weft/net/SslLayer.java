@@ -4,8 +4,6 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Handle;
 import dev.weft.internal.LoopBridge;
-import java.net.SocketAddress;
-import java.net.SocketOption;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -18,7 +16,7 @@ import javax.net.ssl.SSLSession;
 /**
  * TLS between a socket transport and an application protocol: asyncio's {@code SSLProtocol}.
  * To the socket transport underneath ({@code raw}) it is a {@link BufferedProtocol} receiving
- * ciphertext; to the application protocol it is the {@link TlsTransport}.
+ * ciphertext; the application protocol sees it through its {@link SslTransport}.
  *
  * <p>Implementation overview. Everything is driven by {@link #pump()}, which runs the
  * {@link SSLEngine} as far as it can go with the bytes at hand: delegated tasks run inline (as
@@ -46,7 +44,7 @@ import javax.net.ssl.SSLSession;
  *
  * <p>Threading: loop thread only.
  */
-final class SslLayer implements BufferedProtocol, TlsTransport {
+final class SslLayer implements BufferedProtocol {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final EventLoop loop;
@@ -57,6 +55,7 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
     private final BufferedProtocol appBuffered;
     /** A client's connect future: completed with this once the handshake is done; else null. */
     private final Future<Transport> waiter;
+    private final SslTransport transport = new SslTransport(this);
     private Transport raw;
     private ByteBuffer netIn;
     private ByteBuffer appIn;
@@ -66,9 +65,6 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
 
     private boolean established;
     private boolean rawWritePaused;
-    private boolean appReadingPaused;
-    /** close() or abort() was called by the application: later writes are bugs. */
-    private boolean appClosed;
     /** Our close_notify is sent (or being sent): no more application data goes out. */
     private boolean shuttingDown;
     private boolean rawLost;
@@ -327,7 +323,7 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
         established = true;
         cancelTimer();
         try {
-            app.connectionMade(this);
+            app.connectionMade(transport);
         } catch (RuntimeException | Error e) {
             appFailed("connectionMade", e);
             return;
@@ -336,7 +332,7 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
             callApp("pauseWriting");
         }
         if (waiter != null && !waiter.done()) {
-            waiter.setResult(this);
+            waiter.setResult(transport);
         } else if (waiter != null) {
             raw.abort(); // whoever waited for the connection gave up (cancelled)
         }
@@ -424,7 +420,7 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
     }
 
     /** Starts our side of the close: close_notify now, the socket once the peer answers. */
-    private void shutdown() {
+    void shutdown() {
         if (shuttingDown || rawLost) {
             return;
         }
@@ -475,24 +471,31 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
         raw.abort();
     }
 
-    // ---- the application's transport ---------------------------------------------------------
+    // ---- for the application's transport (SslTransport) ------------------------------------
 
-    @Override
-    public void write(byte[] data) {
-        write(data, 0, data.length);
+    EventLoop loop() {
+        return loop;
     }
 
-    @Override
-    public void write(byte[] data, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, data.length);
-        bridge.checkThread(loop);
-        if (appClosed) {
-            throw new IllegalStateException("cannot write to a TLS transport after close() or "
-                    + "abort(): " + this);
-        }
-        if (shuttingDown || rawLost || failure != null || raw.isClosing()) {
-            return; // the connection is ending: the protocol learns of it from connectionLost
-        }
+    Protocol app() {
+        return app;
+    }
+
+    Transport raw() {
+        return raw;
+    }
+
+    SSLEngine engine() {
+        return engine;
+    }
+
+    /** Whether the connection is ending whatever the application did: no more output. */
+    boolean ending() {
+        return shuttingDown || rawLost || failure != null || raw.isClosing();
+    }
+
+    /** Encrypts {@code len} bytes of {@code data} and writes the records to the socket. */
+    void encrypt(byte[] data, int off, int len) {
         while (len > 0) {
             int chunk = Math.min(len, appOut.capacity());
             appOut.clear();
@@ -508,126 +511,18 @@ final class SslLayer implements BufferedProtocol, TlsTransport {
         }
     }
 
-    @Override
-    public void writeEof() {
-        throw new UnsupportedOperationException("a TLS connection cannot be half-closed: TLS has "
-                + "no EOF of one direction (asyncio's SSL transports raise NotImplementedError "
-                + "too); call close(), which sends close_notify: " + this);
-    }
-
-    @Override
-    public boolean canWriteEof() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        bridge.checkThread(loop);
-        if (appClosed) {
-            return;
-        }
-        appClosed = true;
-        shutdown();
-    }
-
-    @Override
-    public void abort() {
-        bridge.checkThread(loop);
-        appClosed = true;
+    /** The application aborted: the socket closes now, without close_notify. */
+    void abortNow() {
         shuttingDown = true;
         raw.abort();
-    }
-
-    @Override
-    public boolean isClosing() {
-        return appClosed || shuttingDown || rawLost || raw.isClosing();
-    }
-
-    @Override
-    public void pauseReading() {
-        bridge.checkThread(loop);
-        if (!isClosing() && !appReadingPaused) {
-            appReadingPaused = true;
-            raw.pauseReading();
-        }
-    }
-
-    @Override
-    public void resumeReading() {
-        bridge.checkThread(loop);
-        if (!isClosing() && appReadingPaused) {
-            appReadingPaused = false;
-            raw.resumeReading();
-        }
-    }
-
-    @Override
-    public boolean isReading() {
-        return !isClosing() && !appReadingPaused;
-    }
-
-    @Override
-    public int getWriteBufferSize() {
-        return raw.getWriteBufferSize();
-    }
-
-    @Override
-    public void setWriteBufferLimits(int high, int low) {
-        raw.setWriteBufferLimits(high, low);
-    }
-
-    @Override
-    public int getWriteBufferHighWater() {
-        return raw.getWriteBufferHighWater();
-    }
-
-    @Override
-    public int getWriteBufferLowWater() {
-        return raw.getWriteBufferLowWater();
-    }
-
-    @Override
-    public <T> void setOption(SocketOption<T> option, T value) {
-        raw.setOption(option, value);
-    }
-
-    @Override
-    public <T> T getOption(SocketOption<T> option) {
-        return raw.getOption(option);
-    }
-
-    @Override
-    public Protocol getProtocol() {
-        return app;
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return raw.remoteAddress();
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return raw.localAddress();
-    }
-
-    @Override
-    public String applicationProtocol() {
-        String p = engine.getApplicationProtocol();
-        return p == null || p.isEmpty() ? null : p;
-    }
-
-    @Override
-    public SSLSession session() {
-        return engine.getSession();
     }
 
     @Override
     public String toString() {
         String state = rawLost ? "closed" : shuttingDown ? "closing"
                 : established ? "open" : "handshaking";
-        return "<TlsTransport " + state + " " + (established ? session().getProtocol() + " " : "")
-                + (raw == null ? "" : "local=" + raw.localAddress() + " remote="
+        return "<TlsTransport " + state + " " + (established ? engine.getSession().getProtocol()
+                + " " : "") + (raw == null ? "" : "local=" + raw.localAddress() + " remote="
                         + raw.remoteAddress()) + ">";
     }
 }
