@@ -129,9 +129,12 @@ final class SslLayer implements BufferedProtocol {
     @Override
     public boolean eofReceived() {
         if (!established) {
-            failure = failure != null ? failure : new SSLHandshakeException("the peer closed the "
-                    + "connection during the TLS handshake with " + raw.remoteAddress());
-            handshakeFailed((SSLHandshakeException) failure);
+            if (failure == null) { // asyncio: ConnectionResetError; here the handshake's error
+                SSLHandshakeException e = new SSLHandshakeException("the peer closed the "
+                        + "connection during the TLS handshake with " + raw.remoteAddress());
+                failure = e;
+                handshakeFailed(e);
+            }
         } else if (!shuttingDown) {
             // EOF without close_notify: asyncio treats it as an EOF as well.
             shuttingDown = true;

@@ -275,6 +275,37 @@ class TlsFailuresTest {
                 out.client.getMessage());
     }
 
+    /** A plaintext handler that reads the ClientHello and hangs up. */
+    @Async
+    static Coroutine<Void> hangUp(StreamReader reader, StreamWriter writer) {
+        Weft.await(reader.read(4096));
+        return Weft.done(); // the server closes the connection with the handler
+    }
+
+    @Async
+    static Coroutine<Outcome> clientAgainstHangingUpServer(SSLContext trusting) {
+        Outcome out = new Outcome();
+        Server server = Weft.await(Streams.startServer(TlsFailuresTest::hangUp, HOST, 0));
+        try {
+            Weft.await(Streams.openConnection(HOST, server.port(), TlsOptions.of(trusting)));
+        } catch (Exception e) {
+            out.client = e;
+        }
+        Weft.await(settle(server, out));
+        return Weft.done(out);
+    }
+
+    @Test
+    void peerClosesMidHandshake_clientConnectFailsSayingSo() throws Exception {
+        SSLContext trusting = TestCerts.get().localhost.trustingContext();
+
+        Outcome out = withoutLeak(() -> Weft.run(clientAgainstHangingUpServer(trusting)));
+
+        assertInstanceOf(SSLHandshakeException.class, out.client, chain(out.client));
+        assertTrue(out.client.getMessage().contains("closed the connection during the TLS "
+                + "handshake"), out.client.getMessage());
+    }
+
     /** Records what the server's reader says when the peer resets in the middle of a record. */
     @Async
     static Coroutine<Void> readUntilError(StreamReader reader, StreamWriter writer,
