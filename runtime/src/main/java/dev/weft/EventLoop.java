@@ -383,6 +383,17 @@ public final class EventLoop {
         return dev.weft.net.Endpoints.createConnection(this, protocolFactory, host, port);
     }
 
+    /**
+     * Opens a TLS connection ({@code create_connection(..., ssl=...)}): the future completes
+     * with a {@link dev.weft.net.TlsTransport} after the handshake, or fails with its
+     * {@link javax.net.ssl.SSLHandshakeException}; see {@link dev.weft.net.TlsEndpoints}.
+     */
+    public Future<dev.weft.net.Transport> createConnection(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            String host, int port, dev.weft.net.TlsOptions tls) {
+        return dev.weft.net.TlsEndpoints.createConnection(this, protocolFactory, host, port, tls);
+    }
+
     /** Connects to the Unix domain socket at {@code path}; see {@link #createConnection}. */
     public Future<dev.weft.net.Transport> createUnixConnection(
             java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
@@ -412,6 +423,20 @@ public final class EventLoop {
             java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
             String host, int port, dev.weft.net.ServerOptions options) {
         return dev.weft.net.Endpoints.createServer(this, protocolFactory, host, port, options);
+    }
+
+    /**
+     * Starts a TLS server ({@code create_server(..., ssl=...)}); see
+     * {@link dev.weft.net.TlsEndpoints}.
+     *
+     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
+     */
+    public Future<dev.weft.net.Server> createServer(
+            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
+            String host, int port, dev.weft.net.ServerOptions options,
+            dev.weft.net.TlsOptions tls) {
+        return dev.weft.net.TlsEndpoints.createServer(this, protocolFactory, host, port, options,
+                tls);
     }
 
     /**

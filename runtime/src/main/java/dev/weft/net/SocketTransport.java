@@ -154,17 +154,20 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
                 protocol.dataReceived(data);
                 return;
             }
-            while (buf.hasRemaining()) {
-                ByteBuffer dst = buffered.getBuffer(buf.remaining());
-                int n = Math.min(dst.remaining(), buf.remaining());
+            // Positions are kept here, not in buf: bufferUpdated may write to a socket (a TLS
+            // layer's handshake record), and writes go through this same loop buffer.
+            int pos = buf.position();
+            int end = buf.limit();
+            while (pos < end) {
+                ByteBuffer dst = buffered.getBuffer(end - pos);
+                int n = Math.min(dst.remaining(), end - pos);
                 if (n <= 0) {
                     throw new IllegalStateException("BufferedProtocol.getBuffer returned a "
                             + "buffer with no space remaining");
                 }
-                int limit = buf.limit();
-                buf.limit(buf.position() + n);
+                buf.limit(pos + n).position(pos);
                 dst.put(buf);
-                buf.limit(limit);
+                pos += n;
                 buffered.bufferUpdated(n);
             }
         } catch (RuntimeException | Error e) {

@@ -52,6 +52,19 @@ public final class Streams {
         return connected(loop, protocol, loop.createConnection(() -> protocol, host, port));
     }
 
+    /**
+     * Connects to {@code host}:{@code port} over TLS ({@code open_connection(..., ssl=...)}):
+     * the future completes after the handshake, or fails with its
+     * {@link javax.net.ssl.SSLHandshakeException} (see {@link TlsEndpoints}). The writer's
+     * transport is a {@link TlsTransport}.
+     */
+    public static Future<Connection> openConnection(String host, int port, TlsOptions tls) {
+        EventLoop loop = Weft.loop();
+        StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop), null);
+        return connected(loop, protocol,
+                TlsEndpoints.createConnection(loop, () -> protocol, host, port, tls));
+    }
+
     /** Connects to the Unix domain socket at {@code path}. */
     public static Future<Connection> openUnixConnection(Path path) {
         EventLoop loop = Weft.loop();
@@ -96,6 +109,27 @@ public final class Streams {
         EventLoop loop = Weft.loop();
         return loop.createServer(() -> new StreamProtocol(loop, new StreamReader(loop, limit),
                 handler), host, port, options);
+    }
+
+    /**
+     * Starts a TLS server ({@code start_server(..., ssl=...)}): each client's handler starts once
+     * its handshake is done; see {@link TlsEndpoints}.
+     *
+     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
+     */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port,
+            TlsOptions tls) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT,
+                ServerOptions.defaults(), tls);
+    }
+
+    /** A TLS server with a reader limit of {@code limit} bytes and {@code options}. */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port,
+            int limit, ServerOptions options, TlsOptions tls) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = Weft.loop();
+        return TlsEndpoints.createServer(loop, () -> new StreamProtocol(loop,
+                new StreamReader(loop, limit), handler), host, port, options, tls);
     }
 
     /** Starts a server on the Unix domain socket {@code path}; see {@link #startServer}. */

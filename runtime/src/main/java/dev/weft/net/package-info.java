@@ -9,7 +9,10 @@
  * {@link dev.weft.net.DatagramOptions}. High level:
  * {@link dev.weft.net.Streams} opens connections and starts servers whose halves are a
  * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
- * {@code @Async} coroutines.
+ * {@code @Async} coroutines. TLS: {@link dev.weft.net.TlsOptions} on the same calls
+ * ({@link dev.weft.net.Streams}, {@link dev.weft.net.TlsEndpoints}) layers an
+ * {@link javax.net.ssl.SSLEngine} over the socket transport (asyncio's {@code sslproto}); the
+ * protocol then sees a {@link dev.weft.net.TlsTransport}.
  *
  * <p>A {@link dev.weft.net.LoopGroup} runs several loops, each on its own thread, and serves one
  * port from all of them ({@link dev.weft.net.GroupServer}); each connection lives on one loop,
@@ -22,7 +25,7 @@
  * state a connection allocates only the byte arrays it hands to the application: reads and
  * writes go through the loop's one reusable direct buffer.
  *
- * <p>Depends on {@code java.base}, {@code dev.weft} and {@code dev.weft.internal} (through
+ * <p>Depends on {@code java.base} (with {@code javax.net.ssl}), {@code dev.weft} and {@code dev.weft.internal} (through
  * {@link dev.weft.internal.LoopBridge} for the loop's selector and I/O buffer).
  */
 package dev.weft.net;
