@@ -66,8 +66,11 @@ public final class EventLoop {
     final AsyncGenerators asyncGenerators = new AsyncGenerators(this);
     /** Non-null in debug mode: times callbacks and reports the slow ones. */
     private DebugMonitor debug;
-    /** Non-null while the blocking-call watchdog watches this loop; see {@link BlockingWatchdog}. */
-    private BlockingWatch watch;
+    /**
+     * Non-null while the blocking-call watchdog watches this loop; see {@link BlockingWatchdog}.
+     * Volatile for the watchdog thread; on x86 that read costs what a plain one does.
+     */
+    private volatile BlockingWatch watch;
     /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
     final CloseHooks closeHooks = new CloseHooks();
 
@@ -82,12 +85,12 @@ public final class EventLoop {
     private EventLoop(Clock clock) {
         this.clock = clock;
         this.virtualClock = clock instanceof VirtualClock ? (VirtualClock) clock : null;
+        this.watch = BlockingWatch.forNewLoop(this); // first: a bad property leaves nothing open
         this.io = SelectorIo.open(this);
         this.lastNow = clock.nanoTime();
         if (Boolean.getBoolean(DebugMonitor.PROPERTY)) {
             setDebug(true);
         }
-        this.watch = BlockingWatch.forNewLoop(this); // before the registry makes it visible
         LoopRegistry.add(this); // for task dumps taken from outside (TaskDumps, over JMX)
     }
 
