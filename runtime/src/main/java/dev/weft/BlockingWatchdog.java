@@ -116,7 +116,7 @@ final class BlockingWatchdog implements Runnable {
                 + " The loop thread's stack while it blocked follows.";
         BlockingCallTrace trace = new BlockingCallTrace(message, stack);
         LOG.log(System.Logger.Level.WARNING, message, trace);
-        SlowCallbackEvent.emit(loopThread, callback, blocked, threshold, stack);
+        FlightEvents.slowCallback(loopThread, callback, blocked, threshold, stack);
     }
 
     private static String seconds(long nanos) {

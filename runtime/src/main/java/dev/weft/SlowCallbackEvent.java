@@ -16,7 +16,8 @@ import jdk.jfr.Timespan;
  * (hence no JFR stack trace of its own: the loop thread's sampled stack is the {@code stack}
  * field) and only for loops with the watchdog on.
  *
- * <p>Disabled unless a recording enables it, and then checked once per report, never per step.
+ * <p>Disabled unless a recording enables it, and then checked once per report, never per step;
+ * the class is not even loaded until Flight Recorder runs ({@link FlightEvents}).
  * Threading: made and committed on the watchdog thread.
  */
 @Name("dev.weft.SlowCallback")

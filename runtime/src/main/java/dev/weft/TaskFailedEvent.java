@@ -12,9 +12,9 @@ import jdk.jfr.StackTrace;
  * (cancellation is not a failure and has no event). Committed on the loop thread as the task
  * completes, whether or not anyone retrieves the exception later.
  *
- * <p>Disabled unless a recording enables it: the completion path asks the static
- * {@link #PROBE} whether the event is enabled, a field read that the JIT keeps on the failure
- * path only, so a task that returns normally pays nothing. No JFR stack trace (it would show the
+ * <p>Disabled unless a recording enables it: the failure path goes through {@link FlightEvents},
+ * which loads this class only once Flight Recorder runs, then asks the static {@link #PROBE}
+ * whether the event is enabled; a task that returns normally pays nothing. No JFR stack trace (it would show the
  * runtime's completion code); the exception's innermost frame is the {@code where} field.
  *
  * <p>Threading: the loop thread.
