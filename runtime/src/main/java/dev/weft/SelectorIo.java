@@ -96,10 +96,17 @@ final class SelectorIo {
     @SuppressWarnings("unchecked")
     private void dispatch(SelectionKey key) {
         Object handler = key.attachment();
+        BlockingWatch w = loop.blockingWatch(); // an I/O handler can block the loop as well
+        if (w != null) {
+            w.begin(handler);
+        }
         try {
             ((Consumer<SelectionKey>) handler).accept(key);
         } catch (Throwable t) {
             loop.reportException("Exception in I/O handler " + handler, t, handler);
+        }
+        if (w != null) {
+            w.end();
         }
     }
 

@@ -234,6 +234,7 @@ public class Task<T> extends Future<T> {
             completeCancelled((CancelledError) error); // every awaiter gets this very instance
         } else {
             completeError(error);
+            FlightEvents.taskFailed(this, error); // Flight Recorder; a volatile read unless recording
             if (retrieval == null) {
                 UnretrievedErrors.Token token = getLoop().unretrieved.watch(this, error);
                 if (!RETRIEVAL.compareAndSet(this, null, token)) {

@@ -171,7 +171,7 @@ public final class TaskDump {
     }
 
     /** The running task: its frames are on the loop thread's Java stack, above the trampoline. */
-    private static TaskInfo describeRunning(EventLoop loop, Task<?> t) {
+    static TaskInfo describeRunning(EventLoop loop, Task<?> t) {
         Thread thread = loop.ownerThread();
         boolean self = thread == Thread.currentThread();
         List<StackTraceElement> chain = new ArrayList<>();

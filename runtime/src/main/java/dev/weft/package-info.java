@@ -8,7 +8,9 @@
  * {@code wait}, {@code waitFor}, {@code asCompleted}, {@code shield} among them), and the
  * diagnostics and test support around the loop: task dumps ({@link dev.weft.TaskDump},
  * {@link dev.weft.TaskInfo}, over JMX {@link dev.weft.TaskDumps}) and moving virtual time
- * ({@link dev.weft.VirtualTime}). What the loop's exception handler is told is an
+ * ({@link dev.weft.VirtualTime}), the blocking-call watchdog ({@code BlockingWatchdog}, whose
+ * reports carry a {@link dev.weft.BlockingCallTrace}) and Flight Recorder events
+ * ({@code dev.weft.SlowCallback}, {@code dev.weft.TaskFailed}). What the loop's exception handler is told is an
  * {@link dev.weft.ExceptionContext}.
  *
  * <p>Everything here runs on one event-loop thread unless a member says otherwise; the only
@@ -27,7 +29,7 @@
  * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
  * delegate there, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
  * ({@code EventLoop.addSignalHandler}, Ctrl-C in {@code Weft.run}): the one signal API open to
- * class-path programs; on a JVM without that module {@code Weft.run} runs without Ctrl-C
+ * class-path programs; and {@code jdk.jfr} for the Flight Recorder events; on a JVM without that module {@code Weft.run} runs without Ctrl-C
  * handling and {@code addSignalHandler} fails with a message saying so.
  */
 package dev.weft;

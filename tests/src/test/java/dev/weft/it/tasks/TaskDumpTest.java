@@ -198,6 +198,7 @@ class TaskDumpTest {
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         VirtualLoop v = new VirtualLoop();
+        v.loop.setBlockingThreshold(java.time.Duration.ZERO); // blocked on purpose: no watchdog warning
         Thread runner = new Thread(() -> v.runWithoutReports(() -> blockTheLoop(blocked, release)), "blocked-loop");
         runner.start();
         try {
