@@ -104,4 +104,16 @@ class ExceptionsTest {
         IllegalStateException error = new IllegalStateException("same");
         assertSame(error, assertThrows(IllegalStateException.class, () -> Weft.run(rethrowAfterResume(error))));
     }
+
+    @Async
+    static Coroutine<String> awaitsThenThrows() {
+        Weft.await(Later.value("x"));
+        throw new IllegalStateException("after the await");
+    }
+
+    @Test
+    void bodyThatOnlyThrowsAfterAnAwait_isWovenAndThrowsAtTheAwaiter() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Weft.run(awaitsThenThrows()));
+        assertEquals("after the await", e.getMessage());
+    }
 }
