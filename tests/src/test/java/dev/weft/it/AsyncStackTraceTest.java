@@ -1,0 +1,277 @@
+package dev.weft.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.CancelledError;
+import dev.weft.Coroutine;
+import dev.weft.Future;
+import dev.weft.Task;
+import dev.weft.Weft;
+import dev.weft.annotation.Async;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Async stack traces: after a resume, the awaiting callers (not on the Java stack) appear in the
+ * trace of an exception that crosses an await, and in {@link Weft#asyncStackTrace} of a
+ * throwable taken there, with their original names and the lines of their awaits — for awaits of
+ * coroutines, tasks, weft futures and CompletableFutures alike.
+ */
+class AsyncStackTraceTest {
+    static final String ME = AsyncStackTraceTest.class.getName();
+    static final String BOUNDARY = "dev.weft.async.awaitedBy";
+
+    /**
+     * The coroutine frames of this class (not the test methods, whose names have a '_') and the
+     * weft boundaries, as {@code method:line}, innermost first; a lambda without its number.
+     */
+    static List<String> frames(StackTraceElement[] trace) {
+        List<String> out = new ArrayList<>();
+        for (StackTraceElement e : trace) {
+            if ((e.getClassName() + "." + e.getMethodName()).equals(BOUNDARY)) {
+                out.add("|" + e.getFileName());
+            } else if (e.getClassName().equals(ME) && !e.getMethodName().contains("_")) {
+                out.add(e.getMethodName().replaceAll("\\$\\d+$", "") + ":" + e.getLineNumber());
+            }
+        }
+        return out;
+    }
+
+    // ---- a throwable taken after a resume (what a logger does) -------------------------------
+
+    static final List<StackTraceElement[]> taken = new ArrayList<>();
+
+    @Async
+    static Coroutine<Void> logsAfterResume() {
+        Weft.await(Weft.sleep(0));
+        Throwable here = new Throwable("log call site");
+        taken.add(here.getStackTrace());
+        taken.add(Weft.asyncStackTrace(here));
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> logMiddle() {
+        Weft.await(logsAfterResume());
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> logOuter() {
+        Weft.await(logMiddle());
+        return Weft.done();
+    }
+
+    @Test
+    void throwableTakenAfterResume_asyncStackTraceShowsSuspendedCallers() {
+        taken.clear();
+        Weft.run(logOuter());
+        assertEquals(List.of("logsAfterResume:53"), frames(taken.get(0)),
+                "the Java stack alone holds only the resumed body");
+        assertEquals(List.of("logsAfterResume:53", "logMiddle:61", "logOuter:67"),
+                frames(taken.get(1)));
+        StackTraceElement[] async = taken.get(1);
+        assertEquals("dev.weft.internal.Frame.run", async[3].getClassName() + "." + async[3].getMethodName(),
+                "the callers go just above the trampoline: " + Arrays.toString(async));
+    }
+
+    @Async
+    static Coroutine<Void> logsAfterCalleeFinished() {
+        Weft.await(logsAfterResume()); // finishes after a resume: this frame is resumed by the trampoline
+        Throwable here = new Throwable();
+        taken.add(Weft.asyncStackTrace(here));
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> logOuter2() {
+        Weft.await(logsAfterCalleeFinished());
+        return Weft.done();
+    }
+
+    @Test
+    void throwableTakenInACallerTheTrampolineResumed_showsItsCallers() {
+        taken.clear();
+        Weft.run(logOuter2());
+        assertEquals(List.of("logsAfterCalleeFinished:88", "logOuter2:95"), frames(taken.get(2)));
+    }
+
+    @Test
+    void asyncStackTraceOutsideATask_isTheTraceUnchanged() {
+        Throwable t = new Throwable();
+        assertArrayEquals(t.getStackTrace(), Weft.asyncStackTrace(t));
+        assertThrows(NullPointerException.class, () -> Weft.asyncStackTrace(null));
+    }
+
+    // ---- a task awaits a plain future that fails later -------------------------------------
+
+    @Async
+    static Coroutine<Void> awaitsFuture(Future<Void> f) {
+        Weft.await(f);
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> futureOuter(Future<Void> f) {
+        Weft.await(awaitsFuture(f));
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> failsFutureSoon() {
+        Future<Void> f = Weft.loop().createFuture();
+        Weft.loop().callSoon(() -> f.setException(new IllegalStateException("from a callback")));
+        Weft.await(Weft.createTask(futureOuter(f), "awaiter"));
+        return Weft.done();
+    }
+
+    @Test
+    void pendingFutureFails_traceShowsTheAwaitingFramesAfterABoundary() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Weft.run(failsFutureSoon()));
+        List<String> frames = frames(e.getStackTrace());
+        assertEquals(List.of("lambda$failsFutureSoon:130", "|awaiter", "awaitsFuture:117",
+                "futureOuter:123", "|Task-", "failsFutureSoon:131"), strip(frames), "trace " + frames);
+    }
+
+    /** Task names carry a counter: keep only their prefix. */
+    static List<String> strip(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        for (String f : frames) {
+            out.add(f.startsWith("|Task-") ? "|Task-" : f);
+        }
+        return out;
+    }
+
+    @Async
+    static Coroutine<Void> awaitsFailedFuture() {
+        Future<Void> f = Weft.loop().createFuture();
+        f.setException(new IllegalArgumentException("failed before the await"));
+        Weft.await(Weft.sleep(0));
+        Weft.await(f);
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> failedOuter() {
+        Weft.await(awaitsFailedFuture());
+        return Weft.done();
+    }
+
+    @Test
+    void alreadyFailedFuture_traceShowsTheAwaitAndItsSuspendedCallers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Weft.run(failedOuter()));
+        List<String> frames = strip(frames(e.getStackTrace()));
+        assertEquals(List.of("awaitsFailedFuture:155", "failedOuter:163", "|Task-", "awaitsFailedFuture:157",
+                "failedOuter:163"), frames);
+    }
+
+    // ---- a task awaits another task that fails after a resume -----------------------------
+
+    @Async
+    static Coroutine<Void> childFails() {
+        Weft.await(Weft.sleep(0));
+        throw new UnsupportedOperationException("child");
+    }
+
+    @Async
+    static Coroutine<Void> childMiddle() {
+        Weft.await(childFails());
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> awaitsChildTask() {
+        Task<Void> child = Weft.createTask(childMiddle(), "child");
+        Weft.await(child);
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> taskOuter() {
+        Weft.await(awaitsChildTask());
+        return Weft.done();
+    }
+
+    @Test
+    void awaitedTaskFails_traceShowsItsFramesThenTheAwaitingTasksFrames() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> Weft.run(taskOuter()));
+        List<String> frames = strip(frames(e.getStackTrace()));
+        assertEquals(List.of("childFails:181", "childMiddle:186", "|Task-", "awaitsChildTask:193",
+                "taskOuter:199"), frames);
+    }
+
+    // ---- a CompletableFuture completed on another thread ---------------------------------
+
+    @Async
+    static Coroutine<Void> awaitsStage(CompletableFuture<Void> cf) {
+        Weft.await(cf);
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> stageOuter(CompletableFuture<Void> cf) {
+        Weft.await(awaitsStage(cf));
+        return Weft.done();
+    }
+
+    @Test
+    void completableFutureFailsOnAnotherThread_traceShowsTheAwaitingFrames() throws Exception {
+        CompletableFuture<Void> cf = new CompletableFuture<>();
+        Thread completer = new Thread(() -> {
+            try {
+                Thread.sleep(20); // only to make the await find it pending, usually; either way works
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            cf.completeExceptionally(new ArithmeticException("elsewhere"));
+        });
+        completer.start();
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Weft.run(stageOuter(cf)));
+        completer.join();
+        List<String> frames = strip(frames(e.getStackTrace()));
+        assertEquals(List.of("|Task-", "awaitsStage:216", "stageOuter:222"), frames);
+    }
+
+    // ---- a cancellation delivered at an await ---------------------------------------------
+
+    @Async
+    static Coroutine<Void> sleepsLong() {
+        Weft.await(Weft.sleep(60_000));
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Void> sleepOuter() {
+        Weft.await(sleepsLong());
+        return Weft.done();
+    }
+
+    @Async
+    static Coroutine<Throwable> cancelsChild() {
+        Task<Void> child = Weft.createTask(sleepOuter(), "sleeper");
+        Weft.await(Weft.sleep(0));
+        child.cancel();
+        try {
+            Weft.await(child);
+        } catch (CancelledError e) {
+            return Weft.done(e);
+        }
+        return Weft.done(null);
+    }
+
+    @Test
+    void cancellation_traceStartsAtTheAwaitItInterrupted() {
+        Throwable e = Weft.run(cancelsChild());
+        List<String> frames = frames(e.getStackTrace());
+        assertTrue(frames.size() >= 2, "trace " + frames);
+        assertEquals(List.of("sleepsLong:248", "sleepOuter:254"), frames.subList(0, 2), "trace " + frames);
+    }
+}
