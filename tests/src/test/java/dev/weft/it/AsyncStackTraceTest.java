@@ -99,7 +99,7 @@ class AsyncStackTraceTest {
     void throwableTakenInACallerTheTrampolineResumed_showsItsCallers() {
         taken.clear();
         Weft.run(logOuter2());
-        assertEquals(List.of("logsAfterCalleeFinished:88", "logOuter2:95"), frames(taken.get(2)));
+        assertEquals(List.of("logsAfterCalleeFinished:87", "logOuter2:94"), frames(taken.get(2)));
     }
 
     @Test
@@ -135,8 +135,8 @@ class AsyncStackTraceTest {
     void pendingFutureFails_traceShowsTheAwaitingFramesAfterABoundary() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Weft.run(failsFutureSoon()));
         List<String> frames = frames(e.getStackTrace());
-        assertEquals(List.of("lambda$failsFutureSoon:130", "|awaiter", "awaitsFuture:117",
-                "futureOuter:123", "|Task-", "failsFutureSoon:131"), strip(frames), "trace " + frames);
+        assertEquals(List.of("lambda$failsFutureSoon:129", "|awaiter", "awaitsFuture:116",
+                "futureOuter:122", "|Task-", "failsFutureSoon:130"), strip(frames), "trace " + frames);
     }
 
     /** Task names carry a counter: keep only their prefix. */
@@ -168,8 +168,8 @@ class AsyncStackTraceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Weft.run(failedOuter()));
         List<String> frames = strip(frames(e.getStackTrace()));
-        assertEquals(List.of("awaitsFailedFuture:155", "failedOuter:163", "|Task-", "awaitsFailedFuture:157",
-                "failedOuter:163"), frames);
+        assertEquals(List.of("awaitsFailedFuture:154", "failedOuter:162", "|Task-", "awaitsFailedFuture:156",
+                "failedOuter:162"), frames);
     }
 
     // ---- a task awaits another task that fails after a resume -----------------------------
@@ -204,8 +204,8 @@ class AsyncStackTraceTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> Weft.run(taskOuter()));
         List<String> frames = strip(frames(e.getStackTrace()));
-        assertEquals(List.of("childFails:181", "childMiddle:186", "|Task-", "awaitsChildTask:193",
-                "taskOuter:199"), frames);
+        assertEquals(List.of("childFails:180", "childMiddle:185", "|Task-", "awaitsChildTask:192",
+                "taskOuter:198"), frames);
     }
 
     // ---- a CompletableFuture completed on another thread ---------------------------------
@@ -237,7 +237,7 @@ class AsyncStackTraceTest {
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> Weft.run(stageOuter(cf)));
         completer.join();
         List<String> frames = strip(frames(e.getStackTrace()));
-        assertEquals(List.of("|Task-", "awaitsStage:216", "stageOuter:222"), frames);
+        assertEquals(List.of("|Task-", "awaitsStage:215", "stageOuter:221"), frames);
     }
 
     // ---- a cancellation delivered at an await ---------------------------------------------
@@ -272,6 +272,6 @@ class AsyncStackTraceTest {
         Throwable e = Weft.run(cancelsChild());
         List<String> frames = frames(e.getStackTrace());
         assertTrue(frames.size() >= 2, "trace " + frames);
-        assertEquals(List.of("sleepsLong:248", "sleepOuter:254"), frames.subList(0, 2), "trace " + frames);
+        assertEquals(List.of("sleepsLong:247", "sleepOuter:253"), frames.subList(0, 2), "trace " + frames);
     }
 }
