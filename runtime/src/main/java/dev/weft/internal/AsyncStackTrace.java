@@ -81,8 +81,10 @@ public final class AsyncStackTrace {
             return;
         }
         int at = hasBoundary(trace) ? -1 : firstTaskFrame(trace);
-        if (at >= 0 && "step".equals(trace[at].getMethodName())) {
-            error.setStackTrace(insert(trace, at, element)); // made by this step: a cancellation
+        if (at >= 0 && "step".equals(trace[at].getMethodName()) && onlyRuntimeAbove(trace, at)) {
+            // Made by weft in a step before any coroutine code ran (a cancellation, a failed
+            // read): this awaiter is its first user frame, where a synchronous call shows it.
+            error.setStackTrace(insert(trace, at, element));
             return;
         }
         error.setStackTrace(append(append(trace, boundary(label(awaiting))), element));
@@ -174,6 +176,31 @@ public final class AsyncStackTrace {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether every element above {@code at} is the runtime's or the JDK's: no coroutine frame,
+     * real or added by an earlier stitch (a cancellation shared by several awaiters has them).
+     */
+    private static boolean onlyRuntimeAbove(StackTraceElement[] trace, int at) {
+        for (int i = 0; i < at; i++) {
+            String c = trace[i].getClassName();
+            boolean jdk = c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
+            if (!jdk && !isRuntimePackage(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A class of weft's runtime: {@code dev.weft.X} or one in its runtime subpackages. */
+    private static boolean isRuntimePackage(String c) {
+        if (!c.startsWith("dev.weft.")) {
+            return false;
+        }
+        String rest = c.substring("dev.weft.".length());
+        return rest.indexOf('.') < 0 || rest.startsWith("internal.") || rest.startsWith("net.")
+                || rest.startsWith("sync.") || rest.startsWith("queue.") || rest.startsWith("process.");
     }
 
     private static boolean isRuntime(String className) {
