@@ -273,4 +273,31 @@ class AsyncStackTraceTest {
         assertEquals(List.of("sleepsLong:246", "sleepOuter:252", "|Task-", "cancelsChild:262"), frames,
                 "the sleeper's own chain first, then the task that awaited it");
     }
+
+    @Test
+    void alreadyFailedCompletableFuture_traceShowsTheAwaitingFrames() {
+        CompletableFuture<Void> cf = CompletableFuture.failedFuture(new ArithmeticException("before"));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Weft.run(stageOuter(cf)));
+        assertEquals(List.of("|Task-", "awaitsStage:214", "stageOuter:220"), strip(frames(e.getStackTrace())));
+    }
+
+    @Test
+    void failureAwaitedByTwoTasks_showsEachAwaiterAfterItsOwnBoundary() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Weft.run(twoAwaiters()));
+        List<String> frames = frames(e.getStackTrace());
+        assertEquals(List.of("lambda$twoAwaiters:298", "|first", "awaitsFuture:115", "futureOuter:121",
+                "|second", "awaitsFuture:115", "futureOuter:121"), frames.subList(0, 7), "trace " + frames);
+    }
+
+    @Async
+    static Coroutine<Void> twoAwaiters() {
+        Future<Void> f = Weft.loop().createFuture();
+        Task<Void> first = Weft.createTask(futureOuter(f), "first");
+        Task<Void> second = Weft.createTask(futureOuter(f), "second");
+        Weft.await(Weft.sleep(0));
+        Weft.loop().callSoon(() -> f.setException(new IllegalStateException("shared")));
+        Weft.await(Weft.gather(List.of(first, second), true));
+        Weft.await(first);
+        return Weft.done();
+    }
 }
