@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AsyncStackTrace;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
 import dev.weft.internal.FutureHooks;
@@ -393,7 +394,14 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
             Task.running(caller).suspendOn(caller, this);
             return Frame.SUSPENDED;
         }
-        return outcome();
+        try {
+            return outcome();
+        } catch (Throwable t) {
+            if (state == ERROR) { // made elsewhere, earlier: show who awaited it
+                AsyncStackTrace.awaitedInline(t, caller);
+            }
+            throw t;
+        }
     }
 
     // ---- java.util.concurrent ----------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.AsyncStackTrace;
 import dev.weft.internal.Frame;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -171,6 +172,9 @@ public class Task<T> extends Future<T> {
             }
         }
         if (!frame.isCreated()) {
+            if (error != null) {
+                AsyncStackTrace.delivered(error, frame); // made elsewhere: show who awaited it
+            }
             frame.resumeWith(value, error);
         }
         EventLoop loop = getLoop();
@@ -211,6 +215,7 @@ public class Task<T> extends Future<T> {
             }
             caller.resumeWith(value, error);
             frame = caller;
+            innermost = caller; // the frame running now, for Weft.asyncStackTrace
         }
     }
 

@@ -536,6 +536,31 @@ public final class Weft {
     }
 
     /**
+     * The stack trace of {@code throwable} with the suspended callers of the running coroutine
+     * put back: for a throwable made after a resume but not thrown ({@code new Throwable()}, as
+     * loggers take one to find their caller), whose Java stack holds only the resumed body and the
+     * task's trampoline. Each caller appears, innermost first, as
+     * {@code Class.method(File.java:line)} at the line of its pending await, just above the
+     * trampoline's frames, as a synchronous call would have shown it. Does not change
+     * {@code throwable}; {@code t.setStackTrace(Weft.asyncStackTrace(t))} does.
+     *
+     * <p>Call it on the loop thread during the step that made the throwable (a logger formats at
+     * once, so it qualifies); otherwise, or when the throwable was not made in a coroutine body,
+     * or weft already added the awaiting frames (an exception that crossed an await shows them
+     * without this), the trace is answered unchanged. Costs one copy of the trace; nothing is
+     * recorded in advance.
+     *
+     * @throws NullPointerException if {@code throwable} is null
+     */
+    public static StackTraceElement[] asyncStackTrace(Throwable throwable) {
+        java.util.Objects.requireNonNull(throwable, "throwable");
+        EventLoop loop = EventLoop.currentOrNull();
+        Task<?> task = loop == null ? null : loop.currentTask;
+        return dev.weft.internal.AsyncStackTrace.withSuspendedCallers(throwable,
+                task == null ? null : task.innermostFrame());
+    }
+
+    /**
      * A task dump of the running loop: every pending task with its name, state and await chain,
      * innermost frame first as {@code Class.method(File.java:line)}, and what that frame waits on
      * (a future, another task, a lock, a queue, a socket read, a sleep with its time left). The

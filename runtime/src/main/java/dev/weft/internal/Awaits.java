@@ -43,7 +43,14 @@ final class Awaits {
     private static Object stage(CompletionStage<?> stage, Frame caller) {
         CompletableFuture<?> cf = completable(stage);
         if (cf != null && cf.isDone()) {
-            return joinUnwrapped(cf);
+            try {
+                return joinUnwrapped(cf);
+            } catch (Throwable t) {
+                if (!(t instanceof CancellationException)) { // made elsewhere: show who awaited it
+                    AsyncStackTrace.awaitedInline(t, caller);
+                }
+                throw t;
+            }
         }
         Object driver = caller.driver();
         if (!(driver instanceof Task)) {

@@ -164,10 +164,18 @@ final class OffLoopCall extends CompletableFuture<Object> {
         }
     }
 
+    /** Hands the awaited outcome to the parked frame; a failure made elsewhere shows that frame. */
+    private static void resume(Frame frame, Waker w) {
+        if (w.error != null) {
+            AsyncStackTrace.delivered(w.error, frame);
+        }
+        frame.resumeWith(w.value, w.error);
+    }
+
     /** The trampoline: runs from {@code w}'s frame until the body parks again or completes. */
     private void drive(Waker w) {
         Frame frame = w.frame;
-        frame.resumeWith(w.value, w.error);
+        resume(frame, w);
         for (;;) {
             Object value;
             Throwable error = null;
@@ -183,7 +191,7 @@ final class OffLoopCall extends CompletableFuture<Object> {
                     return;
                 }
                 frame = next.frame;
-                frame.resumeWith(next.value, next.error);
+                resume(frame, next);
                 continue;
             }
             Frame caller = frame.detachCaller();

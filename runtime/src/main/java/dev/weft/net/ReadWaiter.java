@@ -101,7 +101,6 @@ final class ReadWaiter extends Future<Object> implements FutureHooks.Source, Wai
     @Override
     public Object take() {
         ReadOp read = op;
-        Frame awaiting = caller;
         boolean wasCancelled = cancelled;
         String msg = cancelMessage;
         op = null;
@@ -110,17 +109,12 @@ final class ReadWaiter extends Future<Object> implements FutureHooks.Source, Wai
         cancelled = false;
         cancelMessage = null;
         HOOKS.reset(this);
-        try {
-            if (wasCancelled) {
-                throw new CancelledError(msg);
-            }
-            return reader.completeWaiting(read);
-        } catch (Throwable t) {
-            // The awaiting frame is not on the Java stack (its task resumes it next): show it, as
-            // the trampoline does for a frame that awaited code which threw.
-            awaiting.addToStackTrace(t);
-            throw t;
+        // A read error reaches the awaiting frame through the task's step, which adds that frame
+        // (not on the Java stack) to the error's trace: see AsyncStackTrace.delivered.
+        if (wasCancelled) {
+            throw new CancelledError(msg);
         }
+        return reader.completeWaiting(read);
     }
 
     /** For task dumps: {@code StreamReader.readLine() on <StreamReader 0 bytes waiting>}. */
