@@ -7,8 +7,6 @@ import dev.weft.net.Protocol;
 import dev.weft.net.Transport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketAddress;
-import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Semaphore;
 
@@ -38,7 +36,7 @@ import java.util.concurrent.Semaphore;
  * {@link #shutdown()} and {@link #join} on any thread. The write side of {@link Transport} is
  * not supported (a read pipe): those methods throw {@link UnsupportedOperationException}.
  */
-final class ReadPipeTransport implements Transport, PipePump {
+final class ReadPipeTransport implements PipeTransport, PipePump {
     /** The largest chunk: a Linux pipe's capacity. */
     static final int CHUNK = 64 * 1024;
     /** The first chunk: most children print little, and many children run at once. */
@@ -284,30 +282,13 @@ final class ReadPipeTransport implements Transport, PipePump {
     }
 
     @Override
-    public <T> void setOption(SocketOption<T> option, T value) {
-        throw new UnsupportedOperationException(name + " is a pipe, not a socket: no " + option);
-    }
-
-    @Override
-    public <T> T getOption(SocketOption<T> option) {
-        throw new UnsupportedOperationException(name + " is a pipe, not a socket: no " + option);
-    }
-
-    @Override
     public Protocol getProtocol() {
         return protocol;
     }
 
-    /** Null: a pipe has no address. */
     @Override
-    public SocketAddress remoteAddress() {
-        return null;
-    }
-
-    /** Null: a pipe has no address. */
-    @Override
-    public SocketAddress localAddress() {
-        return null;
+    public String pipeName() {
+        return name;
     }
 
     @Override

@@ -7,8 +7,6 @@ import dev.weft.net.StreamReader;
 import dev.weft.net.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.SocketAddress;
-import java.net.SocketOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,7 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@link #shutdown()} and {@link #join} on any thread. Null policy: null data is rejected with
  * {@link NullPointerException}.
  */
-final class WritePipeTransport implements Transport, PipePump {
+final class WritePipeTransport implements PipeTransport, PipePump {
     /** The end marker in the queue (compared by identity). */
     private static final byte[] END = new byte[0];
 
@@ -324,30 +322,13 @@ final class WritePipeTransport implements Transport, PipePump {
     }
 
     @Override
-    public <T> void setOption(SocketOption<T> option, T value) {
-        throw new UnsupportedOperationException(name + " is a pipe, not a socket: no " + option);
-    }
-
-    @Override
-    public <T> T getOption(SocketOption<T> option) {
-        throw new UnsupportedOperationException(name + " is a pipe, not a socket: no " + option);
-    }
-
-    @Override
     public Protocol getProtocol() {
         return protocol;
     }
 
-    /** Null: a pipe has no address. */
     @Override
-    public SocketAddress remoteAddress() {
-        return null;
-    }
-
-    /** Null: a pipe has no address. */
-    @Override
-    public SocketAddress localAddress() {
-        return null;
+    public String pipeName() {
+        return name;
     }
 
     @Override
