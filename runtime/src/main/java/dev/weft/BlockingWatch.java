@@ -10,8 +10,11 @@ import java.time.Duration;
  * reads to notice a step that holds the loop longer than the threshold.
  *
  * <p>Implementation overview. The loop does no timing at all: {@link #begin} makes the counter
- * odd and {@link #end} even again, with release stores (plain moves on x86), and {@code begin}
- * publishes the callback. The watchdog samples the counter every few milliseconds on
+ * odd and {@link #end} even again, with release stores (plain moves on x86). A plain callback
+ * is published in {@link #callback}; a task step is not, because the task already names itself
+ * in the loop's {@code currentTask} while it steps, and storing a reference on every step (a GC
+ * write barrier on the hottest path of the loop) measured as most of the watchdog's cost on
+ * {@code YieldBench}. The watchdog samples the counter every few milliseconds on
  * {@link System#nanoTime()}: the same odd value seen over a span of real time at least the
  * threshold long means one step has run at least that long, so a step is never reported early,
  * and a step longer than the threshold plus one sampling period is always seen. Real time, not
@@ -41,7 +44,7 @@ final class BlockingWatch {
     final EventLoop loop;
     /** Odd while a step runs; written by the loop thread only. */
     private long seq;
-    /** The callback of the step that runs now, or null between steps. */
+    /** The plain callback or I/O handler that runs now; null between steps and for task steps. */
     private Object callback;
     /** Zero or less: watching is off for this loop. */
     volatile long thresholdNanos;
@@ -89,16 +92,23 @@ final class BlockingWatch {
         }
     }
 
-    /** A step of {@code callback} starts on the loop thread. */
+    /**
+     * A step of {@code callback} starts on the loop thread; a task is not stored (see the
+     * overview), any other callback is, for the report.
+     */
     void begin(Object callback) {
-        this.callback = callback;
+        if (!(callback instanceof Task)) {
+            this.callback = callback;
+        }
         SEQ.setRelease(this, seq + 1);
     }
 
-    /** The step ends; drops the callback so the watch keeps nothing reachable. */
+    /** The step ends; drops a stored callback so the watch keeps nothing reachable. */
     void end() {
         SEQ.setRelease(this, seq + 1);
-        callback = null;
+        if (callback != null) {
+            callback = null;
+        }
     }
 
     void setThreshold(long nanos) {
@@ -110,8 +120,18 @@ final class BlockingWatch {
         return (long) SEQ.getAcquire(this);
     }
 
-    /** The running step's callback; read after an odd {@link #seq()}; null if it just ended. */
+    /** The running plain callback; read after an odd {@link #seq()}; null for a task step. */
     Object callback() {
         return callback;
+    }
+
+    /**
+     * What the running step runs, for the report: the stored callback, else the task the loop
+     * steps now (a racy read of a plain field, made once the step has run past the threshold,
+     * and checked against the counter afterwards); null if the step just ended.
+     */
+    Object running() {
+        Object c = callback;
+        return c != null ? c : loop.currentTask;
     }
 }

@@ -88,7 +88,7 @@ final class BlockingWatchdog implements Runnable {
         if ((s & 1) == 0 || s == w.reported || blocked < threshold) {
             return;
         }
-        Object callback = w.callback();
+        Object callback = w.running();
         Thread loopThread = w.loop.ownerThread();
         List<StackTraceElement> stack = sample(w.loop, callback, loopThread);
         if (callback == null || w.seq() != s) {

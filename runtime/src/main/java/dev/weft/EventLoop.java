@@ -692,9 +692,9 @@ public final class EventLoop {
 
     /** Runs exactly the callbacks ready now; those they schedule wait for the next batch. */
     private void runReadyBatch() {
+        BlockingWatch w = watch; // one volatile read per batch, not per callback
         for (int n = ready.size(); n > 0; n--) {
             Object callback = ready.poll();
-            BlockingWatch w = watch;
             if (w != null) {
                 w.begin(callback);
             }
