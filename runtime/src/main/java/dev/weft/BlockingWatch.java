@@ -5,24 +5,37 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 
 /**
- * One loop's side of the blocking-call watchdog: a step counter the loop bumps around every
- * callback, task step and I/O handler it runs, which the shared {@link BlockingWatchdog} thread
+ * One loop's side of the blocking-call watchdog: a step counter the loop bumps as every
+ * callback, task step and I/O handler starts, which the shared {@link BlockingWatchdog} thread
  * reads to notice a step that holds the loop longer than the threshold.
- *
- * <p>Implementation overview. The loop does no timing at all: {@link #begin} makes the counter
- * odd and {@link #end} even again, with release stores (plain moves on x86). A plain callback
- * is published in {@link #callback}; a task step is not, because the task already names itself
- * in the loop's {@code currentTask} while it steps, and storing a reference on every step (a GC
- * write barrier on the hottest path of the loop) measured as most of the watchdog's cost on
- * {@code YieldBench}. The watchdog samples the counter every few milliseconds on
- * {@link System#nanoTime()}: the same odd value seen over a span of real time at least the
- * threshold long means one step has run at least that long, so a step is never reported early,
- * and a step longer than the threshold plus one sampling period is always seen. Real time, not
- * the loop's clock, because a virtual-time loop's clock jumps between steps without anything
- * blocking. The fields after {@code callback} belong to the watchdog thread alone.
  *
  * <p>Threading: {@link #begin}, {@link #end} and {@link #setThreshold} on the loop thread; the
  * rest on the watchdog thread; {@link #thresholdNanos} is read by both.
+ */
+/*
+ * Implementation overview. The loop does no timing at all, and for a task step (the hottest
+ * path there is) it makes one store: begin() bumps the counter. A task names itself in the
+ * loop's currentTask while it steps, so the watch stores no reference for it: a reference store
+ * on every step (a GC write barrier) and a second counter store at the end measured as about
+ * 10% of YieldBench at depth 1. A plain callback or I/O handler is published in `callback` for
+ * the report and cleared at end() so the watch keeps nothing reachable.
+ *
+ * The watchdog samples the counter every few milliseconds on System.nanoTime(). The same value
+ * seen over a span of real time at least the threshold long, while something runs (the
+ * published callback or the loop's current task; both are null between steps and while the
+ * loop waits in its selector), means one step has run at least that long: a step is never
+ * reported early, and a step longer than the threshold plus one sampling period is always seen.
+ * The reads of `callback` and currentTask are racy by design: they are made only once a step
+ * has run past the threshold, and the counter and the running object are read again after the
+ * stack is sampled, so a step that ended meanwhile is not reported. Real time, not the loop's
+ * clock, because a virtual-time loop's clock jumps between steps without anything blocking.
+ *
+ * State, as the watchdog sees it:
+ *
+ *   counter   running        meaning
+ *   moves     any            steps start and end: nothing blocks
+ *   same      null           between steps or waiting for I/O or time: nothing blocks
+ *   same      non-null       one step runs; reported once it has run for the threshold
  */
 final class BlockingWatch {
     /** The system property that, set to {@code false}, turns the watchdog off for new loops. */
@@ -31,19 +44,19 @@ final class BlockingWatch {
     static final String THRESHOLD_PROPERTY = "weft.watchdog.thresholdMillis";
     static final long DEFAULT_THRESHOLD_NANOS = 100_000_000L;
 
-    private static final VarHandle SEQ;
+    private static final VarHandle STEPS;
 
     static {
         try {
-            SEQ = MethodHandles.lookup().findVarHandle(BlockingWatch.class, "seq", long.class);
+            STEPS = MethodHandles.lookup().findVarHandle(BlockingWatch.class, "steps", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final EventLoop loop;
-    /** Odd while a step runs; written by the loop thread only. */
-    private long seq;
+    /** How many steps have started; written by the loop thread only. */
+    private long steps;
     /** The plain callback or I/O handler that runs now; null between steps and for task steps. */
     private Object callback;
     /** Zero or less: watching is off for this loop. */
@@ -93,19 +106,20 @@ final class BlockingWatch {
     }
 
     /**
-     * A step of {@code callback} starts on the loop thread; a task is not stored (see the
-     * overview), any other callback is, for the report.
+     * A step of {@code callback} starts on the loop thread: counted, and, unless it is a task
+     * (see the overview), published for the report.
      */
     void begin(Object callback) {
-        if (!(callback instanceof Task)) {
+        if (callback instanceof Task) {
+            STEPS.setOpaque(this, steps + 1);
+        } else {
             this.callback = callback;
+            STEPS.setRelease(this, steps + 1);
         }
-        SEQ.setRelease(this, seq + 1);
     }
 
-    /** The step ends; drops a stored callback so the watch keeps nothing reachable. */
+    /** The step ends; drops a published callback so the watch keeps nothing reachable. */
     void end() {
-        SEQ.setRelease(this, seq + 1);
         if (callback != null) {
             callback = null;
         }
@@ -115,20 +129,19 @@ final class BlockingWatch {
         thresholdNanos = nanos;
     }
 
-    /** The counter as the watchdog sees it. */
-    long seq() {
-        return (long) SEQ.getAcquire(this);
+    /** The step counter as the watchdog sees it. */
+    long steps() {
+        return (long) STEPS.getAcquire(this);
     }
 
-    /** The running plain callback; read after an odd {@link #seq()}; null for a task step. */
+    /** The running plain callback or I/O handler; null for a task step and between steps. */
     Object callback() {
         return callback;
     }
 
     /**
-     * What the running step runs, for the report: the stored callback, else the task the loop
-     * steps now (a racy read of a plain field, made once the step has run past the threshold,
-     * and checked against the counter afterwards); null if the step just ended.
+     * What the running step runs: the published callback, else the task the loop steps now (a
+     * racy read, see the overview); null between steps and while the loop waits.
      */
     Object running() {
         Object c = callback;

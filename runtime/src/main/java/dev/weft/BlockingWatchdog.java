@@ -78,24 +78,24 @@ final class BlockingWatchdog implements Runnable {
 
     /** Reports {@code w}'s step if it has run for {@code threshold} and was not reported yet. */
     static void check(BlockingWatch w, long threshold, long now) {
-        long s = w.seq();
+        long s = w.steps();
         if (s != w.lastSeen) {
             w.lastSeen = s;
             w.seenSince = now;
             return;
         }
         long blocked = now - w.seenSince;
-        if ((s & 1) == 0 || s == w.reported || blocked < threshold) {
-            return;
+        Object running = s == w.reported || blocked < threshold ? null : w.running();
+        if (running == null) {
+            return; // steps move, the step was reported, or nothing runs: the loop waits
         }
-        Object callback = w.running();
         Thread loopThread = w.loop.ownerThread();
-        List<StackTraceElement> stack = sample(w.loop, callback, loopThread);
-        if (callback == null || w.seq() != s) {
+        List<StackTraceElement> stack = sample(w.loop, running, loopThread);
+        if (w.steps() != s || w.running() != running) {
             return; // the step ended meanwhile: the stack may be a later step's
         }
         w.reported = s;
-        report(w.loop, callback, loopThread, blocked, threshold, stack);
+        report(w.loop, running, loopThread, blocked, threshold, stack);
     }
 
     /** The loop thread's stack now; for a task, with the frames that await it. */

@@ -138,4 +138,32 @@ class BlockingWatchdogTest {
         watch.end();
         assertEquals(2, reports());
     }
+
+    @Test
+    void check_slowTaskStep_isReportedByTheTaskTheLoopSteps_withoutTheWatchHoldingIt() {
+        Task<Void> task = loop.createTask(Weft.sleep(0), "unit-step-task");
+        watch.begin(task);
+        loop.currentTask = task; // as Task.step does while it runs
+        assertNull(watch.callback(), "a task step stores no reference in the watch");
+        BlockingWatchdog.check(watch, THRESHOLD, 0);
+        BlockingWatchdog.check(watch, THRESHOLD, 120 * MS);
+        loop.currentTask = null;
+        watch.end();
+        assertEquals(1, reports());
+        assertTrue(records.get(0).getMessage().contains("name='unit-step-task'"), records.get(0).getMessage());
+        loop.runUntilComplete(task);
+    }
+
+    @Test
+    void check_taskStepEndedBeforeTheThreshold_nothingRunning_isNotReported() {
+        Task<Void> task = loop.createTask(Weft.sleep(0), "unit-step-task");
+        watch.begin(task);
+        loop.currentTask = task;
+        BlockingWatchdog.check(watch, THRESHOLD, 0);
+        loop.currentTask = null; // the step ended; the loop waits for I/O with the counter still
+        watch.end();
+        BlockingWatchdog.check(watch, THRESHOLD, 5_000 * MS);
+        assertEquals(0, reports());
+        loop.runUntilComplete(task);
+    }
 }
