@@ -25,11 +25,13 @@
  * {@code WARNING}, a second Ctrl-C ending the JVM. The java agent logs on {@code dev.weft.agent}
  * (see its {@code WeftAgent}).
  *
- * <p>Depends on {@code java.base}, {@code dev.weft.internal}, {@code dev.weft.net} for the
- * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
- * delegate there, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
+ * <p>Depends on {@code java.base}, {@code dev.weft.internal}, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
  * ({@code EventLoop.addSignalHandler}, Ctrl-C in {@code Weft.run}): the one signal API open to
  * class-path programs; and {@code jdk.jfr} for the Flight Recorder events; on a JVM without that module {@code Weft.run} runs without Ctrl-C
- * handling and {@code addSignalHandler} fails with a message saying so.
+ * handling and {@code addSignalHandler} fails with a message saying so. It never depends on the
+ * networking, synchronisation, queue or subprocess packages: they depend on it. That is why the
+ * loop has no {@code createConnection}/{@code createServer}/{@code createDatagramEndpoint}
+ * (asyncio's loop methods): they are static methods of the networking package's
+ * {@code Endpoints}, taking the loop as their first argument.
  */
 package dev.weft;

@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A listening server: asyncio's {@code Server}, made by {@code EventLoop.createServer},
- * {@code createUnixServer} or {@code Streams.startServer}.
+ * A listening server: asyncio's {@code Server}, made by {@link Endpoints#createServer},
+ * {@link Endpoints#createUnixServer} or {@code Streams.startServer}.
  *
  * <p>A server serves from its creation: each accepted connection gets a new protocol from the
  * factory and a transport. {@link #close()} stops listening and leaves the open connections

@@ -2,15 +2,15 @@
  * Networking on the event loop: asyncio's transports and protocols, and its streams.
  *
  * <p>Low level: a {@link dev.weft.net.Protocol} receives the callbacks of one connection from a
- * {@link dev.weft.net.Transport} ({@code EventLoop.createConnection}, {@code createServer},
- * their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol} those of a UDP endpoint
- * ({@code EventLoop.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. Socket
+ * {@link dev.weft.net.Transport} ({@link dev.weft.net.Endpoints}: {@code createConnection},
+ * {@code createServer}, their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol} those of a UDP endpoint
+ * ({@code Endpoints.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. Socket
  * options are given up front in {@link dev.weft.net.ServerOptions} and
  * {@link dev.weft.net.DatagramOptions}. High level:
  * {@link dev.weft.net.Streams} opens connections and starts servers whose halves are a
  * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
  * {@code @Async} coroutines. TLS: {@link dev.weft.net.TlsOptions} on the same calls
- * ({@link dev.weft.net.Streams}, {@link dev.weft.net.TlsEndpoints}) layers an
+ * ({@link dev.weft.net.Streams}, {@link dev.weft.net.Endpoints}) layers an
  * {@link javax.net.ssl.SSLEngine} over the socket transport (asyncio's {@code sslproto}); the
  * protocol then sees a {@link dev.weft.net.TlsTransport}.
  *
