@@ -71,8 +71,8 @@ public final class EventLoop {
      * Volatile for the watchdog thread; on x86 that read costs what a plain one does.
      */
     private volatile BlockingWatch watch;
-    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
-    final CloseHooks closeHooks = new CloseHooks();
+    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseActions}. */
+    final CloseActions closeHooks = new CloseActions();
 
     // ---- threads, signals and task creation: their logic lives in their own classes ----------
     /** The default executor and job submission ({@link #runInExecutor}). */

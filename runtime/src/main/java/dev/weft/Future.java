@@ -3,7 +3,7 @@ package dev.weft;
 import dev.weft.internal.AsyncStackTrace;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * {@code ArrayList} of entries, so a future with one waiter (the common case) allocates nothing
  * beyond itself. An entry is either a waiting {@link Task}, queued directly on completion, or a
  * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future. Runtime code
- * outside this package may, through {@link FutureHooks}, complete a future whose result is
+ * outside this package may, through {@link FutureAccess}, complete a future whose result is
  * computed only when it is taken, and make a done future pending again; application code never
  * sees such a future.
  *
@@ -50,7 +50,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
     private static final int RESULT = 1;
     private static final int ERROR = 2;
     private static final int CANCELLED = 3;
-    /** Done; the result is computed by the {@link FutureHooks.Source} in {@link #value} when taken. */
+    /** Done; the result is computed by the {@link FutureAccess.Source} in {@link #value} when taken. */
     private static final int DEFERRED = 4;
     private static final int MAX_REPR = 60;
     private static final VarHandle STATE;
@@ -63,7 +63,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        FutureHooks.install(new Hooks());
+        FutureAccess.install(new Hooks());
     }
 
     private final EventLoop loop;
@@ -156,13 +156,13 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
             case CANCELLED:
                 throw cancelledError();
             case DEFERRED:
-                return ((FutureHooks.Source) value).take();
+                return ((FutureAccess.Source) value).take();
             default:
                 throw new InvalidStateError("Result is not ready.");
         }
     }
 
-    /** Pending again, for a future that is reused ({@link FutureHooks#reset}). */
+    /** Pending again, for a future that is reused ({@link FutureAccess#reset}). */
     private void reset() {
         if (state == PENDING || callbacks != null) {
             throw new IllegalStateException("only a done future whose callbacks have all been "
@@ -172,8 +172,8 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
         STATE.setRelease(this, PENDING);
     }
 
-    /** What {@link FutureHooks} does with a future: there, because it needs the private state. */
-    private static final class Hooks extends FutureHooks {
+    /** What {@link FutureAccess} does with a future: there, because it needs the private state. */
+    private static final class Hooks extends FutureAccess {
         @Override
         public boolean completeDeferred(Future<?> future, Source source) {
             return future.complete(DEFERRED, Objects.requireNonNull(source, "source"));
@@ -430,7 +430,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
     @Override
     public T get() throws InterruptedException, ExecutionException {
         try {
-            return FutureBridge.get(this, -1);
+            return OffLoopFutureAccess.get(this, -1);
         } catch (TimeoutException e) {
             throw new AssertionError("an untimed wait timed out", e);
         }
@@ -441,7 +441,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
         Objects.requireNonNull(unit, "unit");
-        return FutureBridge.get(this, Math.max(0, unit.toNanos(timeout)));
+        return OffLoopFutureAccess.get(this, Math.max(0, unit.toNanos(timeout)));
     }
 
     /**
@@ -454,7 +454,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
      * @throws IllegalStateException if this future is pending and its loop is closed
      */
     public CompletableFuture<T> toCompletableFuture() {
-        return FutureBridge.toCompletableFuture(this);
+        return OffLoopFutureAccess.toCompletableFuture(this);
     }
 
     // ---- description ---------------------------------------------------------------------------

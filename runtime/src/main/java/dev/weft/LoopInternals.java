@@ -1,7 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Frame;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -10,13 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The implementation of {@link LoopBridge}: hands {@code dev.weft.net} the loop's selector,
+ * The implementation of {@link LoopAccess}: hands {@code dev.weft.net} the loop's selector,
  * I/O buffer, thread check and exception reporter, and {@code dev.weft.internal.primitives} the
  * loop's owner thread, without making them public API.
  *
  * <p>Stateless; installed once by {@link SelectorIo}'s static initialiser.
  */
-final class LoopInternals extends LoopBridge {
+final class LoopInternals extends LoopAccess {
 
     @Override
     public void checkThread(EventLoop loop) {

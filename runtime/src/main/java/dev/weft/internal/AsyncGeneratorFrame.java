@@ -94,14 +94,14 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             throw new IllegalStateException("async generator " + site() + " needs a running loop to "
                     + "run its cleanup: close it from a coroutine, or await aclose()", e);
         }
-        Future<Void> cleanup = LoopBridge.get().startEagerly(loop, closer);
+        Future<Void> cleanup = LoopAccess.get().startEagerly(loop, closer);
         if (cleanup.done()) {
             cleanup.result(); // its failure, thrown unchanged
             return;
         }
         cleanup.addDoneCallback(f -> {
             if (!f.cancelled() && f.exception() != null) {
-                LoopBridge.get().reportException(loop, "an error occurred during closing of asynchronous generator "
+                LoopAccess.get().reportException(loop, "an error occurred during closing of asynchronous generator "
                         + site(), f.exception(), this);
             }
         });
@@ -113,7 +113,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
         EventLoop loop = registry;
         if (loop != null) {
             registry = null;
-            LoopBridge.get().asyncGeneratorFinished(loop, this);
+            LoopAccess.get().asyncGeneratorFinished(loop, this);
         }
     }
 
@@ -145,7 +145,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             detachCaller();
             throw Sneaky.<RuntimeException>raise(thrown);
         } else {
-            registry = LoopBridge.get().asyncGeneratorStarted(this); // asyncio's firstiter hook
+            registry = LoopAccess.get().asyncGeneratorStarted(this); // asyncio's firstiter hook
         }
         return run();
     }

@@ -30,7 +30,7 @@ public final class EagerStart {
         if (RunningLoops.none()) {
             return OffLoopCall.start(frame); // the common case of interop code: one volatile read
         }
-        LoopBridge bridge = LoopBridge.get();
+        LoopAccess bridge = LoopAccess.get();
         EventLoop loop = bridge.runningLoop();
         return loop != null ? bridge.startEager(loop, frame) : OffLoopCall.start(frame);
     }

@@ -156,11 +156,11 @@ final class OffLoopCall extends CompletableFuture<Object> {
             }
             pending = null; // taken: this thread resumes the body with it
         }
-        Object outside = LoopBridge.get().leaveTask();
+        Object outside = LoopAccess.get().leaveTask();
         try {
             drive(w);
         } finally {
-            LoopBridge.get().returnToTask(outside);
+            LoopAccess.get().returnToTask(outside);
         }
     }
 
@@ -241,11 +241,11 @@ final class OffLoopCall extends CompletableFuture<Object> {
             }
         }
         if (resume != null) {
-            Object outside = LoopBridge.get().leaveTask();
+            Object outside = LoopAccess.get().leaveTask();
             try {
                 drive(resume);
             } finally {
-                LoopBridge.get().returnToTask(outside);
+                LoopAccess.get().returnToTask(outside);
             }
         }
         return true;

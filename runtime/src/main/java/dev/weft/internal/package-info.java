@@ -4,10 +4,10 @@
  * {@link dev.weft.internal.FieldSlotFrame} (the slot fields woven generator code reads and writes
  * directly), {@link dev.weft.internal.Body} and {@link dev.weft.internal.Awaitable}.
  *
- * Also the runtime's own shared plumbing: {@link dev.weft.internal.LoopBridge} and
- * {@link dev.weft.internal.FutureHooks} for weft's other packages,
+ * Also the runtime's own shared plumbing: {@link dev.weft.internal.LoopAccess} and
+ * {@link dev.weft.internal.FutureAccess} for weft's other packages,
  * {@link dev.weft.internal.CancelHookFuture} (a future whose cancellation reaches a resource in
- * the cancel call) and {@link dev.weft.internal.StageBridge} (a {@code CompletionStage} as a loop
+ * the cancel call) and {@link dev.weft.internal.StageFutures} (a {@code CompletionStage} as a loop
  * future, cancelled with it).
  *
  * <p>Not API: public only because woven classes in other packages must reach it. The weaver

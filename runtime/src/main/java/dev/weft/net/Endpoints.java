@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -74,7 +74,7 @@ public final class Endpoints {
     public static Future<Transport> createConnection(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, String host, int port) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         checkPort(port, false);
         Connector connector = new Connector(loop, protocolFactory);
         Future<Transport> result = connector.result();
@@ -115,7 +115,7 @@ public final class Endpoints {
             Supplier<? extends Protocol> protocolFactory, Path path) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         Connector connector = new Connector(loop, protocolFactory);
         connector.connect(List.of(UnixDomainSocketAddress.of(path)));
         return connector.result();
@@ -158,7 +158,7 @@ public final class Endpoints {
             ServerOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         checkPort(port, true);
         Future<Server> result = loop.createFuture();
         if (host == null || host.isEmpty()) {
@@ -198,7 +198,7 @@ public final class Endpoints {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         Future<Server> result = loop.createFuture();
         UnixSocketFiles.removeStaleSocket(path);
         ServerSocketChannel ch = null;
@@ -300,7 +300,7 @@ public final class Endpoints {
             SocketAddress remoteAddress, DatagramOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (localAddress == null && remoteAddress == null) {
             throw new IllegalArgumentException("a UDP endpoint needs a local address, a remote "
                     + "address, or both");

@@ -1,7 +1,7 @@
 package dev.weft.net;
 
 import dev.weft.EventLoop;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -48,7 +48,7 @@ final class Listener implements Consumer<SelectionKey> {
         this.acceptsPerEvent = Math.min(backlog, MAX_ACCEPTS_PER_EVENT);
         try {
             this.address = channel.getLocalAddress();
-            this.key = LoopBridge.get().register(loop, channel, SelectionKey.OP_ACCEPT, this);
+            this.key = LoopAccess.get().register(loop, channel, SelectionKey.OP_ACCEPT, this);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot register the listening socket " + channel, e);
         }
@@ -80,7 +80,7 @@ final class Listener implements Consumer<SelectionKey> {
         if (!channel.isOpen()) {
             return;
         }
-        LoopBridge.get().reportException(loop, "Socket accept failed on " + address
+        LoopAccess.get().reportException(loop, "Socket accept failed on " + address
                 + "; accepting again in " + RETRY_DELAY_MILLIS + " ms", e);
         key.interestOps(0);
         loop.callLater(RETRY_DELAY_MILLIS, () -> {
@@ -96,7 +96,7 @@ final class Listener implements Consumer<SelectionKey> {
         try {
             channel.close();
         } catch (IOException e) {
-            LoopBridge.get().reportException(loop, "Error closing listening socket " + address, e);
+            LoopAccess.get().reportException(loop, "Error closing listening socket " + address, e);
         }
     }
 }

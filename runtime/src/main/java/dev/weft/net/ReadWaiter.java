@@ -4,7 +4,7 @@ import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.Frame;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.WaitDescription;
 
 /**
@@ -15,7 +15,7 @@ import dev.weft.internal.WaitDescription;
  * suspended} here: the waiter records the {@link ReadOp} and the awaiting frame, and the task
  * waits on this future. When data, EOF or an error makes the read able to complete, the reader
  * {@linkplain #wake wakes} it: the future completes <em>deferred</em>
- * ({@link FutureHooks#completeDeferred}), which schedules the task but computes nothing yet. The
+ * ({@link FutureAccess#completeDeferred}), which schedules the task but computes nothing yet. The
  * read itself runs in {@link #take()}, when the task resumes and takes the future's outcome: the
  * reader performs it then and the task continues with its bytes (or its
  * {@code LimitOverrunError}, {@code IncompleteReadError}, connection error). Bytes therefore
@@ -35,8 +35,8 @@ import dev.weft.internal.WaitDescription;
  * {@code cancel}, and only its resumption takes the outcome. Threading: the reader's loop
  * thread.
  */
-final class ReadWaiter extends Future<Object> implements FutureHooks.Source, WaitDescription {
-    private static final FutureHooks HOOKS = FutureHooks.get();
+final class ReadWaiter extends Future<Object> implements FutureAccess.Source, WaitDescription {
+    private static final FutureAccess HOOKS = FutureAccess.get();
 
     private final StreamReader reader;
     /** The read that waits, from its suspension until its task resumes; null otherwise. */

@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 public final class Server implements AutoCloseable {
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final Supplier<? extends Protocol> protocolFactory;
     private final List<Listener> listeners = new ArrayList<>();
     private final Set<SocketTransport> connections =

@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -39,7 +39,7 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     static final int DEFAULT_LOW_WATER = DEFAULT_HIGH_WATER / 4;
 
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final SocketChannel channel;
     private final Protocol protocol;
     private final BufferedProtocol buffered;

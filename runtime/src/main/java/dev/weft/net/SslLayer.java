@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Handle;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -48,7 +48,7 @@ final class SslLayer implements BufferedProtocol {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final SSLEngine engine;
     private final TlsOptions options;
     private final Protocol app;

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.CancelHookFuture;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -38,7 +38,7 @@ final class TlsEndpoints {
             TlsOptions tls) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(tls, "tls");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         SSLEngine engine;
         try {
             engine = tls.clientEngine(host, port);

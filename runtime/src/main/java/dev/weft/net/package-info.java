@@ -26,6 +26,6 @@
  * writes go through the loop's one reusable direct buffer.
  *
  * <p>Depends on {@code java.base} (with {@code javax.net.ssl}), {@code dev.weft} and {@code dev.weft.internal} (through
- * {@link dev.weft.internal.LoopBridge} for the loop's selector and I/O buffer).
+ * {@link dev.weft.internal.LoopAccess} for the loop's selector and I/O buffer).
  */
 package dev.weft.net;

@@ -1,7 +1,7 @@
 package dev.weft.process;
 
 import dev.weft.EventLoop;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.net.BufferedProtocol;
 import dev.weft.net.Protocol;
 import dev.weft.net.Transport;
@@ -169,7 +169,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
 
     @Override
     public void pauseReading() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (!closing && !lost) {
             paused = true;
         }
@@ -177,7 +177,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
 
     @Override
     public void resumeReading() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (!paused) {
             return;
         }
@@ -196,7 +196,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
     /** Stops reading; the protocol's {@code connectionLost(null)} follows on the next iteration. */
     @Override
     public void close() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing || lost) {
             return;
         }

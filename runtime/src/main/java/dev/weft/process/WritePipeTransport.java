@@ -1,7 +1,7 @@
 package dev.weft.process;
 
 import dev.weft.EventLoop;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.net.Protocol;
 import dev.weft.net.StreamReader;
 import dev.weft.net.Transport;
@@ -91,7 +91,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     public void write(byte[] data, int off, int len) {
         Objects.requireNonNull(data, "data");
         Objects.checkFromIndexSize(off, len, data.length);
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing) {
             throw new IllegalStateException("cannot write to " + name + ": it was closed "
                     + "(close() or writeEof()); write everything before closing stdin");
@@ -146,7 +146,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     /** Closes the pipe once the queued bytes are written; see the class comment. Idempotent. */
     @Override
     public void close() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing) {
             return;
         }
@@ -165,7 +165,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     /** Closes the pipe at once, dropping what is queued. */
     @Override
     public void abort() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         queue.clear();
         buffered = 0;
         close();

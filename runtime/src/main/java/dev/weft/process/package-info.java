@@ -47,7 +47,7 @@
  * <p>Threading: everything here is confined to the loop thread that started the child.
  *
  * <p>Depends on {@code java.base}, {@code dev.weft}, {@code dev.weft.internal} (the loop's
- * thread check and close hook, through {@link dev.weft.internal.LoopBridge}) and
+ * thread check and close hook, through {@link dev.weft.internal.LoopAccess}) and
  * {@code dev.weft.net} (streams over the pipe transports). The core never imports this package.
  */
 package dev.weft.process;

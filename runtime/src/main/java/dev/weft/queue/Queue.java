@@ -110,7 +110,7 @@ public class Queue<T> {
             state.add(item);
             return null;
         }
-        return new Waiter(state, Waiter.PUT, item).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.PUT, item).awaitFrom(caller);
     }
 
     // ---- getting ---------------------------------------------------------------------------
@@ -152,7 +152,7 @@ public class Queue<T> {
         if (state.shutdown) {
             throw state.shutDown("get");
         }
-        return new Waiter(state, Waiter.GET, null).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.GET, null).awaitFrom(caller);
     }
 
     // ---- tracking work ---------------------------------------------------------------------
@@ -171,7 +171,7 @@ public class Queue<T> {
                     + "no item is waiting to be marked done in " + this);
         }
         if (--state.unfinished == 0) {
-            QueueState.releaseAll(state.joiners, Waiter.WOKEN);
+            QueueState.releaseAll(state.joiners, QueueWaiter.WOKEN);
         }
     }
 
@@ -188,7 +188,7 @@ public class Queue<T> {
         if (state.unfinished == 0) {
             return null;
         }
-        return new Waiter(state, Waiter.JOIN, null).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.JOIN, null).awaitFrom(caller);
     }
 
     // ---- shutting down ---------------------------------------------------------------------

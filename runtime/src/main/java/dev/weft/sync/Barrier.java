@@ -16,7 +16,7 @@ import dev.weft.internal.primitives.WaiterList;
  * if (index == 0) { ... }                   // one task of the round does the extra work
  * }</pre>
  *
- * <p>Implementation overview. A FIFO of {@link Waiter}s, one per waiting task. The arrival that
+ * <p>Implementation overview. A FIFO of {@link SyncWaiter}s, one per waiting task. The arrival that
  * completes the round does not suspend: it completes every waiter with its index (their tasks
  * resume in arrival order on later loop iterations), empties the queue for the next round, and
  * returns {@code parties - 1}. A cancelled waiter leaves the round, so the round needs one more
@@ -38,7 +38,7 @@ import dev.weft.internal.primitives.WaiterList;
  */
 public final class Barrier {
     private final LoopBinding binding = new LoopBinding();
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final Coroutine<Integer> arrive = new Arrive();
     /** Plain waiters that say, in task dumps, which barrier they wait at. */
     private final WaitPolicy waitPolicy = WaitPolicy.plain(() -> "Barrier.arrive() on " + this);
@@ -122,7 +122,7 @@ public final class Barrier {
     }
 
     private void failWaiters(String why) {
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setException(new BrokenBarrierError(why));
         }
     }
@@ -134,12 +134,12 @@ public final class Barrier {
         }
         int index = waiters.size();
         if (index + 1 < parties) {
-            Waiter w = new Waiter(binding.loopToWaitOn(this), waitPolicy, null);
+            SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), waitPolicy, null);
             waiters.addLast(w);
             return w.awaitFrom(caller);
         }
         int i = 0;
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setResult(i++);
         }
         return index;

@@ -49,7 +49,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Condition {
     private final Lock lock;
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy policy = new Waiters();
     private final Coroutine<Void> untilNotified = new Wait(null);
 
@@ -146,11 +146,11 @@ public final class Condition {
     /** Moves up to {@code n} waiters, first come first, into the lock's queue. */
     private void notifyWaiters(int n) {
         for (int i = 0; i < n; i++) {
-            Waiter w = waiters.pollFirst();
+            SyncWaiter w = waiters.pollFirst();
             if (w == null) {
                 return;
             }
-            w.set(Waiter.NOTIFIED);
+            w.set(SyncWaiter.NOTIFIED);
             lock.admit(w);
         }
     }
@@ -165,7 +165,7 @@ public final class Condition {
         if (predicate != null && predicate.getAsBoolean()) {
             return null;
         }
-        Waiter w = new Waiter(binding.loopToWaitOn(this), policy, null);
+        SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), policy, null);
         w.predicate = predicate;
         waiters.addLast(w);
         lock.release();
@@ -189,8 +189,8 @@ public final class Condition {
 
         /** The lock was handed to {@code w}: fail, test the predicate, or return. */
         @Override
-        boolean grant(Waiter w) {
-            if (w.has(Waiter.CANCEL_REQUESTED)) {
+        boolean grant(SyncWaiter w) {
+            if (w.has(SyncWaiter.CANCEL_REQUESTED)) {
                 w.failDeferred(new CancelledError(w.cancelMessage));
                 return true;
             }
@@ -203,12 +203,12 @@ public final class Condition {
                     w.failDeferred(t);
                     return true;
                 }
-                if (w.has(Waiter.CANCEL_REQUESTED)) { // the predicate cancelled the waiter's task
+                if (w.has(SyncWaiter.CANCEL_REQUESTED)) { // the predicate cancelled the waiter's task
                     w.failDeferred(new CancelledError(w.cancelMessage));
                     return true;
                 }
                 if (!ok) {
-                    w.unset(Waiter.NOTIFIED);
+                    w.unset(SyncWaiter.NOTIFIED);
                     waiters.addLast(w); // waits again, at the back, without waking its task
                     return false;
                 }
@@ -219,16 +219,16 @@ public final class Condition {
 
         /** Cancelled while pending: re-acquire the lock first, and hand on a signal it got. */
         @Override
-        boolean cancelPending(Waiter w, String msg) {
-            if (w.has(Waiter.CANCEL_REQUESTED)) {
+        boolean cancelPending(SyncWaiter w, String msg) {
+            if (w.has(SyncWaiter.CANCEL_REQUESTED)) {
                 return true; // already on its way to the lock
             }
-            w.set(Waiter.CANCEL_REQUESTED);
+            w.set(SyncWaiter.CANCEL_REQUESTED);
             w.cancelMessage = msg;
             if (w.list() == waiters) {
                 waiters.remove(w);
                 lock.admit(w);
-            } else if (w.has(Waiter.NOTIFIED)) {
+            } else if (w.has(SyncWaiter.NOTIFIED)) {
                 notifyWaiters(1);
             }
             return true;
@@ -239,18 +239,18 @@ public final class Condition {
          * lock stays with {@code w}, whose wait ends holding it, with a {@code CancelledError}.
          */
         @Override
-        void forfeit(Waiter w) {
+        void forfeit(SyncWaiter w) {
             notifyWaiters(1);
         }
 
         /** The waiter's task resumed holding the lock: the lock's hand-off is over. */
         @Override
-        void taken(Waiter w) {
+        void taken(SyncWaiter w) {
             lock.tookOver(w);
         }
 
         @Override
-        void takenForfeited(Waiter w) {
+        void takenForfeited(SyncWaiter w) {
             lock.tookOver(w);
         }
     }

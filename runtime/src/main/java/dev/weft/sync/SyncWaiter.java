@@ -3,7 +3,7 @@ package dev.weft.sync;
 import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.Sneaky;
 import dev.weft.internal.WaitDescription;
 import dev.weft.internal.primitives.WaiterList;
@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  *   <li>already granted ({@link #grantDeferred}), its task not yet run: the policy passes the
  *       grant on at once ({@link WaitPolicy#forfeit}), exactly once, and the task gets a
  *       {@code CancelledError} at its await instead of the grant. The grant is a deferred
- *       result ({@link FutureHooks}), read only when the task resumes ({@link #take}), so that
+ *       result ({@link FutureAccess}), read only when the task resumes ({@link #take}), so that
  *       outcome is fixed at the forfeit: a cancellation withdrawn with {@code Task.uncancel()}
  *       before the task runs cannot make the task resume as the owner of a lock that has
  *       already gone to the next waiter.
@@ -36,8 +36,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Threading: confined to the primitive's loop thread.
  */
-final class Waiter extends Future<Object>
-        implements WaiterList.Node<Waiter>, FutureHooks.Source, WaitDescription {
+final class SyncWaiter extends Future<Object>
+        implements WaiterList.Node<SyncWaiter>, FutureAccess.Source, WaitDescription {
     private static final byte FORFEITED = 1;
     /** A condition's waiter that was signalled (it now waits for the lock). */
     static final byte NOTIFIED = 2;
@@ -48,7 +48,7 @@ final class Waiter extends Future<Object>
     /** Its task has resumed and read the outcome: a lock handed to it is really held now. */
     private static final byte TAKEN = 16;
 
-    private static final FutureHooks HOOKS = FutureHooks.get();
+    private static final FutureAccess HOOKS = FutureAccess.get();
 
     final WaitPolicy policy;
     /** What the waiter completes with when granted: null, a {@link Held} token, an index. */
@@ -65,11 +65,11 @@ final class Waiter extends Future<Object>
     byte flags;
 
     // The links of the WaiterList this waiter is on; only the list reads and writes them.
-    private WaiterList<Waiter> list;
-    private Waiter prev;
-    private Waiter next;
+    private WaiterList<SyncWaiter> list;
+    private SyncWaiter prev;
+    private SyncWaiter next;
 
-    Waiter(EventLoop loop, WaitPolicy policy, Object grant) {
+    SyncWaiter(EventLoop loop, WaitPolicy policy, Object grant) {
         super(loop);
         this.policy = policy;
         this.grant = grant;
@@ -166,33 +166,33 @@ final class Waiter extends Future<Object>
     }
 
     @Override
-    public Waiter prevWaiter() {
+    public SyncWaiter prevWaiter() {
         return prev;
     }
 
     @Override
-    public void prevWaiter(Waiter w) {
+    public void prevWaiter(SyncWaiter w) {
         prev = w;
     }
 
     @Override
-    public Waiter nextWaiter() {
+    public SyncWaiter nextWaiter() {
         return next;
     }
 
     @Override
-    public void nextWaiter(Waiter w) {
+    public void nextWaiter(SyncWaiter w) {
         next = w;
     }
 
     /** The list this waiter is on: its primitive's, its lock's (a signalled one), or null. */
     @Override
-    public WaiterList<Waiter> list() {
+    public WaiterList<SyncWaiter> list() {
         return list;
     }
 
     @Override
-    public void list(WaiterList<Waiter> list) {
+    public void list(WaiterList<SyncWaiter> list) {
         this.list = list;
     }
 
@@ -204,6 +204,6 @@ final class Waiter extends Future<Object>
 
     @Override
     public String toString() {
-        return "<Waiter " + (done() ? "granted" : "pending") + ">";
+        return "<SyncWaiter " + (done() ? "granted" : "pending") + ">";
     }
 }

@@ -3,7 +3,7 @@ package dev.weft.internal.primitives;
 import dev.weft.EventLoop;
 import dev.weft.Task;
 import dev.weft.Weft;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * would go to a loop that is not running (asyncio's "bound to a different event loop").
  *
  * <p>Implementation overview. The hot path ({@link #check}) is a read of the loop's owner (one
- * volatile field, reached through {@link LoopBridge}) compared with the calling thread, and a
+ * volatile field, reached through {@link LoopAccess}) compared with the calling thread, and a
  * read of the loop's closed flag; no thread-local look-up. Binding, the errors and their
  * messages take the slow path.
  *
@@ -38,7 +38,7 @@ import java.util.Optional;
  * be null.
  */
 public final class LoopBinding {
-    private static final LoopBridge BRIDGE = LoopBridge.get();
+    private static final LoopAccess BRIDGE = LoopAccess.get();
     private static final VarHandle LOOP;
 
     static {
