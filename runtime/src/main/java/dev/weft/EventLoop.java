@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.Deadlines;
+import dev.weft.internal.ReadyQueue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
