@@ -113,7 +113,7 @@ public class Task<T> extends Future<T> {
     /**
      * Creates a task of {@code coro} and runs its first step at once, on the calling (loop)
      * thread, instead of queueing it: the one eager start shared by {@link TaskFactory#EAGER},
-     * {@link EagerCall} and {@link LoopInternals#startEagerly}.
+     * {@code LoopInternals.EagerCall} and {@link LoopInternals#startEagerly}.
      */
     static <T> Task<T> startEagerly(EventLoop loop, Coroutine<T> coro, String name) {
         Task<T> task = new Task<>(loop, coro, name, false);

@@ -272,7 +272,7 @@ class TransportTest {
     @Test
     void server_burstOfPendingConnections_acceptedInGroupsOverSeveralIterations()
             throws Exception {
-        int clients = 3 * Listener.MAX_ACCEPTS_PER_EVENT + 4;
+        int clients = 3 * Server.Listener.MAX_ACCEPTS_PER_EVENT + 4;
         int[] iteration = {0};
         List<Integer> madeAt = new ArrayList<>();
         Server server = loop.runUntilComplete(call(() -> Endpoints.createServer(loop, () -> {
@@ -305,7 +305,7 @@ class TransportTest {
 
         java.util.Map<Integer, Long> perIteration = madeAt.stream().collect(
                 java.util.stream.Collectors.groupingBy(i -> i, java.util.stream.Collectors.counting()));
-        assertTrue(perIteration.values().stream().allMatch(n -> n <= Listener.MAX_ACCEPTS_PER_EVENT),
+        assertTrue(perIteration.values().stream().allMatch(n -> n <= Server.Listener.MAX_ACCEPTS_PER_EVENT),
                 "accepted per iteration: " + perIteration);
         assertTrue(perIteration.size() >= 4, "accepted per iteration: " + perIteration);
     }
