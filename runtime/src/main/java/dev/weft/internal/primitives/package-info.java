@@ -16,3 +16,9 @@
  * know this package: nothing here is called from woven code.
  */
 package dev.weft.internal.primitives;
+
+/*
+ * Role map: one line per file.
+ *   LoopBinding   binds a sync/queue primitive to its loop on first use, checks later uses
+ *   WaiterList    the intrusive FIFO of waiters both packages queue on
+ */
