@@ -11,18 +11,6 @@ import java.util.function.Consumer;
 /**
  * A single-threaded, selector-driven event loop: asyncio's event loop for the JVM.
  *
- * <p>Implementation overview. The loop owns a FIFO of ready callbacks ({@link ReadyQueue}), a
- * heap of timers ({@link TimerQueue}), a selector ({@link SelectorIo}) and a concurrent inbox for
- * callbacks posted from other threads. Each iteration ({@link #runOnce()}) reads like CPython's
- * {@code BaseEventLoop._run_once}: drop cancelled timers, work out how long the selector may
- * block (not at all when something is ready), poll it and dispatch the ready keys, take the
- * callbacks other threads posted, move due timers to the ready queue, then run exactly the
- * callbacks that were ready when the batch started; what they schedule runs next iteration. An
- * iteration allocates nothing. A queued callback is a {@link Runnable} (a {@link Handle} when the
- * caller needs one to cancel) or a {@link Task}, whose step runs directly, so waking a task is
- * free. An exception escaping a callback is reported ({@link #setExceptionHandler}) and the loop
- * goes on.
- *
  * <p>Time comes from a {@link Clock}. With a {@link VirtualClock} the loop never sleeps for a
  * timer: when nothing is ready it moves the clock straight to the next deadline, so tests run on
  * virtual time. It still blocks in its selector when no timer is pending at all, waiting for I/O
@@ -38,6 +26,20 @@ import java.util.function.Consumer;
  * closed")}. Null arguments are rejected with {@link NullPointerException}.
  */
 public final class EventLoop {
+    /*
+     * Implementation overview. The loop owns a FIFO of ready callbacks (ReadyQueue), a
+     * heap of timers (TimerQueue), a selector (SelectorIo) and a concurrent inbox for
+     * callbacks posted from other threads. Each iteration (runOnce()) reads like CPython's
+     * BaseEventLoop._run_once: drop cancelled timers, work out how long the selector may
+     * block (not at all when something is ready), poll it and dispatch the ready keys, take the
+     * callbacks other threads posted, move due timers to the ready queue, then run exactly the
+     * callbacks that were ready when the batch started; what they schedule runs next iteration. An
+     * iteration allocates nothing. A queued callback is a Runnable (a Handle when the
+     * caller needs one to cancel) or a Task, whose step runs directly, so waking a task is
+     * free. An exception escaping a callback is reported (setExceptionHandler) and the loop
+     * goes on.
+     */
+
     private final Clock clock;
     private final VirtualClock virtualClock;
     private final ReadyQueue ready = new ReadyQueue();

@@ -25,16 +25,6 @@ import java.util.function.Consumer;
  * rethrows the exception unchanged. Done callbacks never run inline: on completion each one is
  * scheduled on the loop, in registration order, interleaved with the tasks awaiting the future.
  *
- * <p>Implementation overview. The state is a volatile int written with release semantics after
- * the value, so other threads may read it; the value slot holds the result, the exception or the
- * cancellation message. Callbacks live in one field that holds null, a single entry, or an
- * {@code ArrayList} of entries, so a future with one waiter (the common case) allocates nothing
- * beyond itself. An entry is either a waiting {@link Task}, queued directly on completion, or a
- * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future. Runtime code
- * outside this package may, through {@link FutureAccess}, complete a future whose result is
- * computed only when it is taken, and make a done future pending again; application code never
- * sees such a future.
- *
  * <p>Threading: every method that changes the future ({@code setResult}, {@code setException},
  * {@code cancel}, {@code addDoneCallback}, {@code removeDoneCallback}) must be called on the
  * loop's thread and fails with {@link IllegalStateException} elsewhere. The queries
@@ -46,6 +36,18 @@ import java.util.function.Consumer;
  * @param <T> the type of the result
  */
 public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awaitable, dev.weft.Awaitable<T> {
+    /*
+     * Implementation overview. The state is a volatile int written with release semantics after
+     * the value, so other threads may read it; the value slot holds the result, the exception or the
+     * cancellation message. Callbacks live in one field that holds null, a single entry, or an
+     * ArrayList of entries, so a future with one waiter (the common case) allocates nothing
+     * beyond itself. An entry is either a waiting Task, queued directly on completion, or a
+     * DoneCallback, a Runnable pairing the callback with this future. Runtime code
+     * outside this package may, through FutureAccess, complete a future whose result is
+     * computed only when it is taken, and make a done future pending again; application code never
+     * sees such a future.
+     */
+
     private static final int PENDING = 0;
     private static final int RESULT = 1;
     private static final int ERROR = 2;

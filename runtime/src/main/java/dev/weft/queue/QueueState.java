@@ -10,16 +10,6 @@ import dev.weft.internal.primitives.WaiterList;
  * The state of one {@link Queue} and the rules that change it: its items, its three lists of
  * waiters, and the counts of turns given to woken waiters that have not resumed yet.
  *
- * <p>Implementation overview. Items live in an {@link ItemStore} (its order: FIFO, LIFO or by
- * priority). Tasks that must wait become {@link QueueWaiter}s on three FIFO lists: getters, putters,
- * joiners. Waking a waiter does not hand it anything yet; it gives it a <em>turn</em>, counted
- * until its task resumes: {@link #promised} items reserved for woken getters, {@link #granted}
- * slots reserved for woken putters. The woken getter takes an item, or the woken putter adds its
- * own, when its task resumes; a task cancelled in between resumes with the
- * {@code CancelledError} instead, and its turn goes to the next waiter. So an item is taken out
- * only by a getter that goes on running and put in only by a putter that goes on running: no
- * cancellation, timeout or {@code waitFor} can lose or duplicate one.
- *
  * <p>Reserved turns also make the queue fair: nobody can take an item promised to a woken getter
  * or a slot granted to a woken putter, so waiters are served in the order they came and a new
  * {@code get} or {@code put} never overtakes one that waits. Two invariants hold between
@@ -35,6 +25,18 @@ import dev.weft.internal.primitives.WaiterList;
  * @param <T> the type of the items
  */
 final class QueueState<T> {
+    /*
+     * Implementation overview. Items live in an ItemStore (its order: FIFO, LIFO or by
+     * priority). Tasks that must wait become QueueWaiters on three FIFO lists: getters, putters,
+     * joiners. Waking a waiter does not hand it anything yet; it gives it a turn, counted
+     * until its task resumes: promised items reserved for woken getters, granted
+     * slots reserved for woken putters. The woken getter takes an item, or the woken putter adds its
+     * own, when its task resumes; a task cancelled in between resumes with the
+     * CancelledError instead, and its turn goes to the next waiter. So an item is taken out
+     * only by a getter that goes on running and put in only by a putter that goes on running: no
+     * cancellation, timeout or waitFor can lose or duplicate one.
+     */
+
     final ItemStore<T> items;
     final int maxsize;
     final WaiterList<QueueWaiter> getters = new WaiterList<>();

@@ -28,6 +28,26 @@ import dev.weft.internal.primitives.WaiterList;
  * <p>Confined to the queue's loop thread; runs once.
  */
 final class QueueWaiter extends Frame implements WaiterList.Node<QueueWaiter>, WaitDescription {
+    /*
+     * State table: status, set by the queue, and whether the future the task is suspended on is
+     * done, which the waiter's own task does by cancelling it.
+     *
+     *   status    future      meaning                                   on resume (QueueState.resume)
+     *   WAITING   pending     on its list, no turn yet                  (does not resume)
+     *   WAITING   cancelled   its task gave up before its turn          unlinks itself; rethrows
+     *   SKIPPED   cancelled   a wake-up met it abandoned and passed     rethrows the cancellation
+     *                         its turn on: off its list, owed nothing
+     *   WOKEN     result      given its turn: an item promised (GET),   takes the item / adds its
+     *                         a slot granted (PUT), the join ended      item; returns (JOIN)
+     *   WOKEN     result +    woken, then its task cancelled before     hands the turn on to the
+     *             cancel      it ran: resumes with the CancelledError   next waiter; rethrows
+     *   RELEASED  result      taken off its list by shutdown            throws QueueShutDown (or
+     *                                                                   its cancellation, if any)
+     *
+     * The status is fixed by whoever takes the waiter off its list; the task reads it once, when
+     * it resumes, which is what keeps a cancellation from losing or duplicating an item.
+     */
+
     static final byte GET = 0;
     static final byte PUT = 1;
     static final byte JOIN = 2;

@@ -26,18 +26,8 @@ import java.util.function.BooleanSupplier;
  * {@code final} methods of every Java object, hence {@code untilNotified}, {@code until},
  * {@code signal} and {@code signalAll}.
  *
- * <p>Implementation overview. Waiters queue FIFO on the condition. A signal does not wake a
- * waiter directly: it moves it into the lock's own FIFO of waiters (the waiter object and its
- * future stay the same), so the waiter's task is woken exactly once, when the lock is handed to
- * it, and resumes holding the lock. {@link #until(BooleanSupplier)} tests its predicate each time
- * the lock is handed to its waiter; while the predicate is false the waiter goes back to the
- * condition's queue at once, without waking its task (asyncio's {@code wait_for} loop, with the
- * predicate tested in the same state). A cancelled waiter, as in asyncio, still re-acquires the
- * lock before its await throws {@code CancelledError}: it leaves the condition's queue for the
- * lock's. A waiter that was already signalled when it is cancelled (waiting for the lock, or even
- * handed it but not run yet) passes the signal on to the next waiter, so no signal is lost.
- *
- * <p>The predicate of {@code until} may therefore run during another task's {@code release()} or
+ * <p>The predicate of {@code until} is tested whenever the lock is handed to its waiter, not when
+ * the waiter's task runs: it may therefore run during another task's {@code release()} or
  * {@code signal()}, always on the loop thread and always while the lock belongs to the waiter; an
  * exception it throws is rethrown by that waiter's await, with the lock held.
  *
@@ -48,6 +38,19 @@ import java.util.function.BooleanSupplier;
  * thread. Null policy: null arguments are rejected with {@link NullPointerException}.
  */
 public final class Condition {
+    /*
+     * Implementation overview. Waiters queue FIFO on the condition. A signal does not wake a
+     * waiter directly: it moves it into the lock's own FIFO of waiters (the waiter object and its
+     * future stay the same), so the waiter's task is woken exactly once, when the lock is handed to
+     * it, and resumes holding the lock. until() tests its predicate each time
+     * the lock is handed to its waiter; while the predicate is false the waiter goes back to the
+     * condition's queue at once, without waking its task (asyncio's wait_for loop, with the
+     * predicate tested in the same state). A cancelled waiter, as in asyncio, still re-acquires the
+     * lock before its await throws CancelledError: it leaves the condition's queue for the
+     * lock's. A waiter that was already signalled when it is cancelled (waiting for the lock, or even
+     * handed it but not run yet) passes the signal on to the next waiter, so no signal is lost.
+     */
+
     private final Lock lock;
     private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy policy = new Waiters();

@@ -23,16 +23,6 @@ import dev.weft.internal.primitives.WaiterList;
  * }
  * }</pre>
  *
- * <p>Implementation overview. The lock is a flag and a FIFO of {@link SyncWaiter}s. An uncontended
- * {@code acquire} sets the flag and returns without suspending or allocating. A contended one
- * queues one waiter (a future) and suspends on it. {@link #release()} hands the lock directly
- * to the first waiter: the flag stays set and the waiter's future is completed, so the lock
- * already belongs to the woken task when it runs. That is what makes the lock fair: a task that
- * calls {@code acquire} after a release finds the lock taken and queues behind the woken waiter
- * (no barging). Cancellation never loses the lock: a cancelled waiter leaves the queue; a waiter
- * that was handed the lock and is cancelled before its task ran hands it on to the next waiter
- * (or unlocks it). The unlocked lock therefore never has waiters.
- *
  * <p>Differences from asyncio, all consequences of the direct hand-off: {@link #locked()} stays
  * true between a release and the moment the woken waiter runs (asyncio briefly reports false);
  * and a cancellation that is withdrawn with {@link dev.weft.Task#uncancel()} after the lock was
@@ -55,6 +45,18 @@ import dev.weft.internal.primitives.WaiterList;
  * returns null, except the {@code Void} value of {@link #acquire()}.
  */
 public final class Lock {
+    /*
+     * Implementation overview. The lock is a flag and a FIFO of SyncWaiters. An uncontended
+     * acquire sets the flag and returns without suspending or allocating. A contended one
+     * queues one waiter (a future) and suspends on it. release() hands the lock directly
+     * to the first waiter: the flag stays set and the waiter's future is completed, so the lock
+     * already belongs to the woken task when it runs. That is what makes the lock fair: a task that
+     * calls acquire after a release finds the lock taken and queues behind the woken waiter
+     * (no barging). Cancellation never loses the lock: a cancelled waiter leaves the queue; a waiter
+     * that was handed the lock and is cancelled before its task ran hands it on to the next waiter
+     * (or unlocks it). The unlocked lock therefore never has waiters.
+     */
+
     private final LoopBinding binding = new LoopBinding();
     private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();

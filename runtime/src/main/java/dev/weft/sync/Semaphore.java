@@ -16,15 +16,6 @@ import dev.weft.internal.primitives.WaiterList;
  * }
  * }</pre>
  *
- * <p>Implementation overview. A count of free permits and a FIFO of {@link SyncWaiter}s. An
- * {@code acquire} that finds a free permit takes it without suspending or allocating. A release
- * with waiters hands its permit directly to the first one (the count does not change), so a
- * newcomer never takes a permit from under a woken waiter: it queues whenever anyone is queued,
- * as asyncio's fixed semaphore does (its first versions let a newcomer take the permit of a
- * woken waiter); here a positive count even implies an empty queue.
- * A cancelled waiter leaves the queue; a waiter that was handed a permit and is cancelled before
- * its task ran hands the permit on, so no permit is ever lost.
- *
  * <p>Loop binding and threading: binds to the event loop running on the thread that first uses
  * it (it may be created anywhere, before any loop exists); once bound, every method must be
  * called on that loop's thread, and a call from another thread fails with
@@ -33,6 +24,17 @@ import dev.weft.internal.primitives.WaiterList;
  * {@link #acquire()}.
  */
 public sealed class Semaphore permits BoundedSemaphore {
+    /*
+     * Implementation overview. A count of free permits and a FIFO of SyncWaiters. An
+     * acquire that finds a free permit takes it without suspending or allocating. A release
+     * with waiters hands its permit directly to the first one (the count does not change), so a
+     * newcomer never takes a permit from under a woken waiter: it queues whenever anyone is queued,
+     * as asyncio's fixed semaphore does (its first versions let a newcomer take the permit of a
+     * woken waiter); here a positive count even implies an empty queue.
+     * A cancelled waiter leaves the queue; a waiter that was handed a permit and is cancelled before
+     * its task ran hands the permit on, so no permit is ever lost.
+     */
+
     private final LoopBinding binding = new LoopBinding();
     private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();
