@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The implementation of {@link LoopAccess}: hands {@code dev.weft.net} the loop's selector,
+ * The implementation of {@link LoopAccess}: hands the networking package the loop's selector,
  * I/O buffer, thread check and exception reporter, and {@code dev.weft.internal.primitives} the
  * loop's owner thread, without making them public API.
  *
