@@ -38,6 +38,20 @@ import java.time.Duration;
  *   same      non-null       one step runs; reported once it has run for the threshold
  */
 final class BlockingWatch {
+    /*
+     * Implementation overview. The loop does no timing at all: begin makes the counter
+     * odd and end even again, with release stores (plain moves on x86). A plain callback
+     * is published in callback; a task step is not, because the task already names itself
+     * in the loop's currentTask while it steps, and storing a reference on every step (a GC
+     * write barrier on the hottest path of the loop) measured as most of the watchdog's cost on
+     * YieldBench. The watchdog samples the counter every few milliseconds on
+     * System.nanoTime(): the same odd value seen over a span of real time at least the
+     * threshold long means one step has run at least that long, so a step is never reported early,
+     * and a step longer than the threshold plus one sampling period is always seen. Real time, not
+     * the loop's clock, because a virtual-time loop's clock jumps between steps without anything
+     * blocking. The fields after callback belong to the watchdog thread alone.
+     */
+
     /** The system property that, set to {@code false}, turns the watchdog off for new loops. */
     static final String PROPERTY = "weft.watchdog";
     /** The system property with the default threshold of new loops, in milliseconds. */

@@ -8,22 +8,24 @@ import java.util.Locale;
  * or task step holding its loop longer than the loop's threshold, once, with the task's name and
  * the loop thread's stack sampled while it blocked.
  *
- * <p>Implementation overview. Every tick (a quarter of the smallest threshold, between 1 and
- * 100 ms) the thread reads each open loop's {@link BlockingWatch} counter; a step seen running
- * for at least the threshold of real time has its stack sampled — for a task, as a
- * {@link TaskDump} sees the running task: the Java frames above the runtime's trampoline, then
- * the frames awaiting it — and, if the same step still runs after the sample (so the stack is
- * that step's), is reported: a {@code WARNING} to the {@link System.Logger} named
- * {@code dev.weft}, as debug mode logs slow callbacks, with a {@link BlockingCallTrace} carrying
- * the sampled stack, and a {@link SlowCallbackEvent} for Flight Recorder. The report is made
- * from this thread, at once, so a loop blocked for ever is reported too; it never touches the
- * loop's state.
- *
  * <p>Threading: the watchdog thread; {@link #ensureRunning()} from any thread. The thread is
  * started by the first loop created with the watchdog on and runs until the JVM exits; with no
  * loop running it ticks every 100 ms.
  */
 final class BlockingWatchdog implements Runnable {
+    /*
+     * Implementation overview. Every tick (a quarter of the smallest threshold, between 1 and
+     * 100 ms) the thread reads each open loop's BlockingWatch counter; a step seen running
+     * for at least the threshold of real time has its stack sampled — for a task, as a
+     * TaskDump sees the running task: the Java frames above the runtime's trampoline, then
+     * the frames awaiting it — and, if the same step still runs after the sample (so the stack is
+     * that step's), is reported: a WARNING to the System.Logger named
+     * dev.weft, as debug mode logs slow callbacks, with a BlockingCallTrace carrying
+     * the sampled stack, and a SlowCallbackEvent for Flight Recorder. The report is made
+     * from this thread, at once, so a loop blocked for ever is reported too; it never touches the
+     * loop's state.
+     */
+
     private static final System.Logger LOG = System.getLogger("dev.weft");
     private static final long IDLE_TICK_NANOS = 100_000_000L;
     private static final long MIN_TICK_NANOS = 1_000_000L;

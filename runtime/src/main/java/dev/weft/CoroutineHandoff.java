@@ -41,7 +41,7 @@ final class CoroutineHandoff {
     /** On the loop's thread. */
     private static <T> void start(Coroutine<T> coro, EventLoop loop, CompletableFuture<T> cf) {
         Task<T> task = loop.createTask(coro);
-        task.addDoneCallback(t -> FutureBridge.copy(t, cf));
+        task.addDoneCallback(t -> OffLoopFutureAccess.copy(t, cf));
         cf.whenComplete((v, e) -> {
             if (cf.isCancelled() && !task.done()) {
                 cancelOnLoop(task, loop);

@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.Deadlines;
+import dev.weft.internal.ReadyQueue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,18 +10,6 @@ import java.util.function.Consumer;
 
 /**
  * A single-threaded, selector-driven event loop: asyncio's event loop for the JVM.
- *
- * <p>Implementation overview. The loop owns a FIFO of ready callbacks ({@link ReadyQueue}), a
- * heap of timers ({@link TimerQueue}), a selector ({@link SelectorIo}) and a concurrent inbox for
- * callbacks posted from other threads. Each iteration ({@link #runOnce()}) reads like CPython's
- * {@code BaseEventLoop._run_once}: drop cancelled timers, work out how long the selector may
- * block (not at all when something is ready), poll it and dispatch the ready keys, take the
- * callbacks other threads posted, move due timers to the ready queue, then run exactly the
- * callbacks that were ready when the batch started; what they schedule runs next iteration. An
- * iteration allocates nothing. A queued callback is a {@link Runnable} (a {@link Handle} when the
- * caller needs one to cancel) or a {@link Task}, whose step runs directly, so waking a task is
- * free. An exception escaping a callback is reported ({@link #setExceptionHandler}) and the loop
- * goes on.
  *
  * <p>Time comes from a {@link Clock}. With a {@link VirtualClock} the loop never sleeps for a
  * timer: when nothing is ready it moves the clock straight to the next deadline, so tests run on
@@ -36,6 +26,20 @@ import java.util.function.Consumer;
  * closed")}. Null arguments are rejected with {@link NullPointerException}.
  */
 public final class EventLoop {
+    /*
+     * Implementation overview. The loop owns a FIFO of ready callbacks (ReadyQueue), a
+     * heap of timers (TimerQueue), a selector (SelectorIo) and a concurrent inbox for
+     * callbacks posted from other threads. Each iteration (runOnce()) reads like CPython's
+     * BaseEventLoop._run_once: drop cancelled timers, work out how long the selector may
+     * block (not at all when something is ready), poll it and dispatch the ready keys, take the
+     * callbacks other threads posted, move due timers to the ready queue, then run exactly the
+     * callbacks that were ready when the batch started; what they schedule runs next iteration. An
+     * iteration allocates nothing. A queued callback is a Runnable (a Handle when the
+     * caller needs one to cancel) or a Task, whose step runs directly, so waking a task is
+     * free. An exception escaping a callback is reported (setExceptionHandler) and the loop
+     * goes on.
+     */
+
     private final Clock clock;
     private final VirtualClock virtualClock;
     private final ReadyQueue ready = new ReadyQueue();
@@ -71,8 +75,8 @@ public final class EventLoop {
      * Volatile for the watchdog thread; on x86 that read costs what a plain one does.
      */
     private volatile BlockingWatch watch;
-    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseHooks}. */
-    final CloseHooks closeHooks = new CloseHooks();
+    /** What other packages release at close (a subprocess's pipe threads); see {@link CloseActions}. */
+    final CloseActions closeHooks = new CloseActions();
 
     // ---- threads, signals and task creation: their logic lives in their own classes ----------
     /** The default executor and job submission ({@link #runInExecutor}). */
@@ -368,118 +372,6 @@ public final class EventLoop {
         checkOpen();
         checkThread();
         return asyncGenerators.shutdown();
-    }
-
-    // ---- networking: the implementations live in dev.weft.net.Endpoints ---------------------
-
-    /**
-     * Opens a TCP connection to {@code host}:{@code port} (asyncio's {@code create_connection}):
-     * resolves the name off the loop thread, connects, makes a protocol with
-     * {@code protocolFactory} and a {@link dev.weft.net.Transport} for it. The future completes
-     * with the transport once the protocol's {@code connectionMade} has run; the protocol is
-     * {@code transport.getProtocol()}.
-     *
-     * @param host a host name, a literal address, or null for the loopback address
-     * @return a future failing with {@link java.net.ConnectException} (refused),
-     *     {@link java.net.UnknownHostException} or another {@link java.io.IOException}
-     */
-    public Future<dev.weft.net.Transport> createConnection(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            String host, int port) {
-        return dev.weft.net.Endpoints.createConnection(this, protocolFactory, host, port);
-    }
-
-    /**
-     * Opens a TLS connection ({@code create_connection(..., ssl=...)}): the future completes
-     * with a {@link dev.weft.net.TlsTransport} after the handshake, or fails with its
-     * {@link javax.net.ssl.SSLHandshakeException}; see {@link dev.weft.net.TlsEndpoints}.
-     */
-    public Future<dev.weft.net.Transport> createConnection(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            String host, int port, dev.weft.net.TlsOptions tls) {
-        return dev.weft.net.TlsEndpoints.createConnection(this, protocolFactory, host, port, tls);
-    }
-
-    /** Connects to the Unix domain socket at {@code path}; see {@link #createConnection}. */
-    public Future<dev.weft.net.Transport> createUnixConnection(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            java.nio.file.Path path) {
-        return dev.weft.net.Endpoints.createUnixConnection(this, protocolFactory, path);
-    }
-
-    /**
-     * Starts a TCP server on {@code host}:{@code port} with default options (asyncio's
-     * {@code create_server}): every accepted connection gets a new protocol from
-     * {@code protocolFactory}.
-     *
-     * @param host a host name (every address it resolves to is bound), a literal address, or
-     *     null for all interfaces
-     * @param port the port, or 0 for any free one ({@link dev.weft.net.Server#port()})
-     * @return a future of the serving server, failing with {@link java.net.BindException} when
-     *     the port is in use
-     */
-    public Future<dev.weft.net.Server> createServer(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            String host, int port) {
-        return createServer(protocolFactory, host, port, dev.weft.net.ServerOptions.defaults());
-    }
-
-    /** Starts a TCP server with {@code options} (backlog, address and port reuse). */
-    public Future<dev.weft.net.Server> createServer(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            String host, int port, dev.weft.net.ServerOptions options) {
-        return dev.weft.net.Endpoints.createServer(this, protocolFactory, host, port, options);
-    }
-
-    /**
-     * Starts a TLS server ({@code create_server(..., ssl=...)}); see
-     * {@link dev.weft.net.TlsEndpoints}.
-     *
-     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
-     */
-    public Future<dev.weft.net.Server> createServer(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            String host, int port, dev.weft.net.ServerOptions options,
-            dev.weft.net.TlsOptions tls) {
-        return dev.weft.net.TlsEndpoints.createServer(this, protocolFactory, host, port, options,
-                tls);
-    }
-
-    /**
-     * Starts a server on the Unix domain socket {@code path}, replacing a stale socket file; the
-     * file is removed when the server closes.
-     */
-    public Future<dev.weft.net.Server> createUnixServer(
-            java.util.function.Supplier<? extends dev.weft.net.Protocol> protocolFactory,
-            java.nio.file.Path path) {
-        return dev.weft.net.Endpoints.createUnixServer(this, protocolFactory, path,
-                dev.weft.net.ServerOptions.defaults());
-    }
-
-    /**
-     * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) bound to
-     * {@code localAddress} and/or connected to {@code remoteAddress}; either may be null, not
-     * both. An address made with {@link java.net.InetSocketAddress#createUnresolved} is resolved
-     * off the loop thread.
-     */
-    public Future<dev.weft.net.DatagramTransport> createDatagramEndpoint(
-            java.util.function.Supplier<? extends dev.weft.net.DatagramProtocol> protocolFactory,
-            java.net.SocketAddress localAddress, java.net.SocketAddress remoteAddress) {
-        return dev.weft.net.Endpoints.createDatagramEndpoint(this, protocolFactory, localAddress,
-                remoteAddress);
-    }
-
-    /**
-     * Opens a UDP endpoint with socket {@code options} (buffer sizes, broadcast, address and port
-     * reuse), set before the socket is bound; see
-     * {@link #createDatagramEndpoint(java.util.function.Supplier, java.net.SocketAddress, java.net.SocketAddress)}.
-     */
-    public Future<dev.weft.net.DatagramTransport> createDatagramEndpoint(
-            java.util.function.Supplier<? extends dev.weft.net.DatagramProtocol> protocolFactory,
-            java.net.SocketAddress localAddress, java.net.SocketAddress remoteAddress,
-            dev.weft.net.DatagramOptions options) {
-        return dev.weft.net.Endpoints.createDatagramEndpoint(this, protocolFactory, localAddress,
-                remoteAddress, options);
     }
 
     // ---- time ------------------------------------------------------------------------------

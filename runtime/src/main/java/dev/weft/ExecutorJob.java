@@ -10,25 +10,27 @@ import java.util.concurrent.ThreadPoolExecutor;
  * {@link EventLoop#runInExecutor} and {@link Weft#toThread} return (asyncio wraps a
  * {@code concurrent.futures.Future} in an asyncio one; here the two are one object).
  *
- * <p>Implementation overview. The executor runs this object as a {@link Runnable}; the loop
- * sees it as a {@link Future}. Between them a small state machine, changed only by
- * compare-and-set, decides who wins a race between the job starting, ending and being cancelled:
- * {@code NEW → RUNNING → FINISHED}, or {@code NEW → CANCELLED} (the job never runs), or
- * {@code RUNNING → CANCELLED} (left running, its result dropped), or
- * {@code RUNNING → INTERRUPTING → CANCELLED} (its thread interrupted). {@code INTERRUPTING} exists
- * so that a job that ends at that moment waits for the interrupt to land before its thread goes
- * back to the pool: otherwise the interrupt could hit the thread's next job (the same reason
- * {@code FutureTask} has it). A finished job posts its outcome to the loop with
- * {@link EventLoop#callSoonThreadsafe}; the loop completes the future unless it was cancelled
- * meanwhile. A checked exception thrown by the job is the future's exception as it is, so it
- * reaches the {@code await} unwrapped; a {@link CancelledError} the job throws cancels the future.
- *
  * <p>Threading: {@link #run()} runs on the executor's thread; the {@code Future} methods follow
  * {@link Future}'s rules (changes on the loop's thread only).
  *
  * @param <T> the type of the job's result
  */
 final class ExecutorJob<T> extends Future<T> implements Runnable {
+    /*
+     * Implementation overview. The executor runs this object as a Runnable; the loop
+     * sees it as a Future. Between them a small state machine, changed only by
+     * compare-and-set, decides who wins a race between the job starting, ending and being cancelled:
+     * NEW → RUNNING → FINISHED, or NEW → CANCELLED (the job never runs), or
+     * RUNNING → CANCELLED (left running, its result dropped), or
+     * RUNNING → INTERRUPTING → CANCELLED (its thread interrupted). INTERRUPTING exists
+     * so that a job that ends at that moment waits for the interrupt to land before its thread goes
+     * back to the pool: otherwise the interrupt could hit the thread's next job (the same reason
+     * FutureTask has it). A finished job posts its outcome to the loop with
+     * EventLoop.callSoonThreadsafe; the loop completes the future unless it was cancelled
+     * meanwhile. A checked exception thrown by the job is the future's exception as it is, so it
+     * reaches the await unwrapped; a CancelledError the job throws cancels the future.
+     */
+
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int INTERRUPTING = 2;

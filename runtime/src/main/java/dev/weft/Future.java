@@ -3,7 +3,7 @@ package dev.weft;
 import dev.weft.internal.AsyncStackTrace;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -25,16 +25,6 @@ import java.util.function.Consumer;
  * rethrows the exception unchanged. Done callbacks never run inline: on completion each one is
  * scheduled on the loop, in registration order, interleaved with the tasks awaiting the future.
  *
- * <p>Implementation overview. The state is a volatile int written with release semantics after
- * the value, so other threads may read it; the value slot holds the result, the exception or the
- * cancellation message. Callbacks live in one field that holds null, a single entry, or an
- * {@code ArrayList} of entries, so a future with one waiter (the common case) allocates nothing
- * beyond itself. An entry is either a waiting {@link Task}, queued directly on completion, or a
- * {@code DoneCallback}, a {@link Runnable} pairing the callback with this future. Runtime code
- * outside this package may, through {@link FutureHooks}, complete a future whose result is
- * computed only when it is taken, and make a done future pending again; application code never
- * sees such a future.
- *
  * <p>Threading: every method that changes the future ({@code setResult}, {@code setException},
  * {@code cancel}, {@code addDoneCallback}, {@code removeDoneCallback}) must be called on the
  * loop's thread and fails with {@link IllegalStateException} elsewhere. The queries
@@ -46,11 +36,23 @@ import java.util.function.Consumer;
  * @param <T> the type of the result
  */
 public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awaitable, dev.weft.Awaitable<T> {
+    /*
+     * Implementation overview. The state is a volatile int written with release semantics after
+     * the value, so other threads may read it; the value slot holds the result, the exception or the
+     * cancellation message. Callbacks live in one field that holds null, a single entry, or an
+     * ArrayList of entries, so a future with one waiter (the common case) allocates nothing
+     * beyond itself. An entry is either a waiting Task, queued directly on completion, or a
+     * DoneCallback, a Runnable pairing the callback with this future. Runtime code
+     * outside this package may, through FutureAccess, complete a future whose result is
+     * computed only when it is taken, and make a done future pending again; application code never
+     * sees such a future.
+     */
+
     private static final int PENDING = 0;
     private static final int RESULT = 1;
     private static final int ERROR = 2;
     private static final int CANCELLED = 3;
-    /** Done; the result is computed by the {@link FutureHooks.Source} in {@link #value} when taken. */
+    /** Done; the result is computed by the {@link FutureAccess.Source} in {@link #value} when taken. */
     private static final int DEFERRED = 4;
     private static final int MAX_REPR = 60;
     private static final VarHandle STATE;
@@ -63,7 +65,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-        FutureHooks.install(new Hooks());
+        FutureAccess.install(new Hooks());
     }
 
     private final EventLoop loop;
@@ -156,13 +158,13 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
             case CANCELLED:
                 throw cancelledError();
             case DEFERRED:
-                return ((FutureHooks.Source) value).take();
+                return ((FutureAccess.Source) value).take();
             default:
                 throw new InvalidStateError("Result is not ready.");
         }
     }
 
-    /** Pending again, for a future that is reused ({@link FutureHooks#reset}). */
+    /** Pending again, for a future that is reused ({@link FutureAccess#reset}). */
     private void reset() {
         if (state == PENDING || callbacks != null) {
             throw new IllegalStateException("only a done future whose callbacks have all been "
@@ -172,8 +174,8 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
         STATE.setRelease(this, PENDING);
     }
 
-    /** What {@link FutureHooks} does with a future: there, because it needs the private state. */
-    private static final class Hooks extends FutureHooks {
+    /** What {@link FutureAccess} does with a future: there, because it needs the private state. */
+    private static final class Hooks extends FutureAccess {
         @Override
         public boolean completeDeferred(Future<?> future, Source source) {
             return future.complete(DEFERRED, Objects.requireNonNull(source, "source"));
@@ -430,7 +432,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
     @Override
     public T get() throws InterruptedException, ExecutionException {
         try {
-            return FutureBridge.get(this, -1);
+            return OffLoopFutureAccess.get(this, -1);
         } catch (TimeoutException e) {
             throw new AssertionError("an untimed wait timed out", e);
         }
@@ -441,7 +443,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
         Objects.requireNonNull(unit, "unit");
-        return FutureBridge.get(this, Math.max(0, unit.toNanos(timeout)));
+        return OffLoopFutureAccess.get(this, Math.max(0, unit.toNanos(timeout)));
     }
 
     /**
@@ -454,7 +456,7 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
      * @throws IllegalStateException if this future is pending and its loop is closed
      */
     public CompletableFuture<T> toCompletableFuture() {
-        return FutureBridge.toCompletableFuture(this);
+        return OffLoopFutureAccess.toCompletableFuture(this);
     }
 
     // ---- description ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ final class FutureOf {
         }
         if (awaitable instanceof CompletionStage) {
             // Cancelling the bridge (a waitFor timeout, a cancelled gather) cancels the stage.
-            return dev.weft.internal.StageBridge.of((CompletionStage<T>) awaitable, loop);
+            return dev.weft.internal.StageFutures.of((CompletionStage<T>) awaitable, loop);
         }
         throw notAwaitable(awaitable);
     }

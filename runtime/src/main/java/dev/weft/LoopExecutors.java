@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.Deadlines;
+import dev.weft.internal.DefaultExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

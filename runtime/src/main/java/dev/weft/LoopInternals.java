@@ -1,7 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.Frame;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
+import dev.weft.internal.TaskFuture;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
@@ -10,13 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The implementation of {@link LoopBridge}: hands {@code dev.weft.net} the loop's selector,
+ * The implementation of {@link LoopAccess}: hands the networking package the loop's selector,
  * I/O buffer, thread check and exception reporter, and {@code dev.weft.internal.primitives} the
  * loop's owner thread, without making them public API.
  *
  * <p>Stateless; installed once by {@link SelectorIo}'s static initialiser.
  */
-final class LoopInternals extends LoopBridge {
+final class LoopInternals extends LoopAccess {
 
     @Override
     public void checkThread(EventLoop loop) {
@@ -101,5 +102,38 @@ final class LoopInternals extends LoopBridge {
     @Override
     public void reportException(EventLoop loop, String context, Throwable t, Object source) {
         loop.reportException(context, t, source);
+    }
+
+    /**
+     * Starts an eager {@code @Async} method (one declared to return {@code CompletableFuture<T>} or
+     * {@code CompletionStage<T>}) called on a loop thread: its body becomes a task of that loop whose
+     * first step runs at once, inside the call, as asyncio's eager tasks do.
+     *
+     * <p>The task is made without being queued and stepped in place; a step saves and restores the
+     * loop's current task and context around itself, so this works from inside another task's step
+     * as well as from a plain callback. During the step the body is the current task and runs in a
+     * copy of the caller's {@link ContextVar} values; what it sets there stays its own. A body that
+     * finishes in that step yields an already completed {@code CompletableFuture} (the task is done
+     * and forgotten: nothing is reported for it); one that suspends yields a {@link TaskFuture} that
+     * the task completes.
+     *
+     * <p>Stateless; loop thread only.
+     */
+    private static final class EagerCall {
+        private EagerCall() {
+        }
+
+        static CompletableFuture<Object> start(EventLoop loop, Frame frame) {
+            Task<Object> task = Task.startEagerly(loop, asCoroutine(frame), null);
+            if (task.done()) {
+                return TaskFuture.settled(task);
+            }
+            return TaskFuture.of(task);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Coroutine<Object> asCoroutine(Frame frame) {
+            return (Coroutine<Object>) (Coroutine<?>) frame;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Signals;
 import java.util.HashMap;
 import java.util.Map;
 

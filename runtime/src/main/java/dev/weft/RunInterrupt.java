@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Signals;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 

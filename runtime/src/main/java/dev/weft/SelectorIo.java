@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ final class SelectorIo {
     static final int IO_BUFFER_SIZE = 64 * 1024;
 
     static {
-        LoopBridge.install(new LoopInternals());
+        LoopAccess.install(new LoopInternals());
     }
 
     private final EventLoop loop;

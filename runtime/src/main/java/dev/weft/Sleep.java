@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Awaitable;
+import dev.weft.internal.Deadlines;
 import dev.weft.internal.Frame;
 
 /**

@@ -9,17 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A coroutine scheduled to run on an event loop: asyncio's {@code Task}.
  *
- * <p>Implementation overview. A task drives a chain of woven {@link Frame}s. Its first
- * {@link #step()} runs the root frame's body; a body that awaits another coroutine runs it inline
- * (an ordinary Java call). When the innermost body awaits something that is not ready, it
- * registers this task as the waiter ({@link #suspendOn}, {@link #sleepUntil},
- * {@link #yieldOnce}), and every frame on the way out saves itself and returns
- * {@link Frame#SUSPENDED}. When the awaited thing is ready the loop calls {@link #step()} again,
- * which resumes the innermost frame directly and, each time a frame finishes, hands its value or
- * exception to the frame that awaited it — a trampoline, so resuming is O(1) in the await depth
- * and the Java stack never grows with it. The task itself is the callback the loop queues, so a
- * wake-up allocates nothing.
- *
  * <p>Cancellation follows asyncio: {@link #cancel(String)} cancels the future the task waits on
  * (which wakes it with a {@link CancelledError} at that await), stops its sleep, or, when the task
  * has not started yet, makes sure its body never runs. A {@code CancelledError} that escapes the
@@ -46,6 +35,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type of the coroutine's value
  */
 public class Task<T> extends Future<T> {
+    /*
+     * Implementation overview. A task drives a chain of woven Frames. Its first
+     * step() runs the root frame's body; a body that awaits another coroutine runs it inline
+     * (an ordinary Java call). When the innermost body awaits something that is not ready, it
+     * registers this task as the waiter (suspendOn, sleepUntil,
+     * yieldOnce), and every frame on the way out saves itself and returns
+     * Frame.SUSPENDED. When the awaited thing is ready the loop calls step() again,
+     * which resumes the innermost frame directly and, each time a frame finishes, hands its value or
+     * exception to the frame that awaited it — a trampoline, so resuming is O(1) in the await depth
+     * and the Java stack never grows with it. The task itself is the callback the loop queues, so a
+     * wake-up allocates nothing.
+     */
+
     private static final AwaitingBody AWAIT_ANY = new AwaitingBody();
     /*
      * Default names are unique in the process, as asyncio's (a module-level itertools.count,
@@ -113,7 +115,7 @@ public class Task<T> extends Future<T> {
     /**
      * Creates a task of {@code coro} and runs its first step at once, on the calling (loop)
      * thread, instead of queueing it: the one eager start shared by {@link TaskFactory#EAGER},
-     * {@link EagerCall} and {@link LoopInternals#startEagerly}.
+     * {@code LoopInternals.EagerCall} and {@link LoopInternals#startEagerly}.
      */
     static <T> Task<T> startEagerly(EventLoop loop, Coroutine<T> coro, String name) {
         Task<T> task = new Task<>(loop, coro, name, false);

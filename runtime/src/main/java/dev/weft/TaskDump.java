@@ -14,14 +14,6 @@ import java.util.concurrent.TimeUnit;
  * innermost frame waits on — the async counterpart of a JVM thread dump (Kotlin's
  * {@code DebugProbes.dumpCoroutines}, Python 3.14's {@code asyncio ps}).
  *
- * <p>Implementation overview. A suspended task keeps its innermost frame, and every frame points
- * at the frame that awaits it, so the chain is read innermost first without touching the Java
- * stack; each frame's line is the line of its pending await, which the weaver records per resume
- * point. What the innermost frame waits on comes from the task (a future, or a sleep whose
- * deadline is in the timer heap), described by the waiter itself when it is a primitive's
- * ({@link WaitDescription}). The task whose step runs now has its frames on the loop thread's
- * Java stack instead, so its chain is that stack, cut at the runtime's trampoline.
- *
  * <p>Threading: any thread. On the loop thread the dump is exact. From another thread, a running
  * loop is asked to take the dump itself ({@link EventLoop#callSoonThreadsafe}); if it does not
  * answer within {@value #ANSWER_MILLIS} ms (its thread is blocked, which is often why one wants a
@@ -29,6 +21,16 @@ import java.util.concurrent.TimeUnit;
  * it never blocks and never changes the loop.
  */
 public final class TaskDump {
+    /*
+     * Implementation overview. A suspended task keeps its innermost frame, and every frame points
+     * at the frame that awaits it, so the chain is read innermost first without touching the Java
+     * stack; each frame's line is the line of its pending await, which the weaver records per resume
+     * point. What the innermost frame waits on comes from the task (a future, or a sleep whose
+     * deadline is in the timer heap), described by the waiter itself when it is a primitive's
+     * (WaitDescription). The task whose step runs now has its frames on the loop thread's
+     * Java stack instead, so its chain is that stack, cut at the runtime's trampoline.
+     */
+
     static final long ANSWER_MILLIS = 500;
 
     private TaskDump() {

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Body;
+import dev.weft.internal.Deadlines;
 import dev.weft.internal.Frame;
 import dev.weft.internal.MethodInfo;
 import dev.weft.internal.Sneaky;

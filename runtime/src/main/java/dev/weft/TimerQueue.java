@@ -5,16 +5,6 @@ import java.util.Arrays;
 /**
  * The loop's pending timers, earliest deadline first: asyncio's {@code _scheduled} heap.
  *
- * <p>Implementation overview. A binary min-heap kept in three parallel arrays: the entries, their
- * deadlines and their sequence numbers. An entry is either a {@link TimerHandle} (a callback from
- * {@code callLater}/{@code callAt}) or a sleeping {@link Task} — a task is its own timer entry, so
- * a sleeping task costs one heap slot (16 bytes of arrays) rather than a handle object. Two
- * entries compare by deadline, then by the sequence number {@link #add} stamps on them, so
- * timers with equal deadlines run in the order they were scheduled. Deadlines compare by
- * subtraction ({@code a - b < 0}), as {@link System#nanoTime()} requires, so the order survives a
- * counter that wraps; the loop keeps every deadline within a quarter of the {@code long} range of
- * now.
- *
  * <p>Every entry knows its index in the heap ({@link TimerHandle#index}, {@link Task#timerIndex};
  * -1 when not queued), so cancelling removes it at once in O(log n): the heap never holds dead
  * entries, and the loop's next deadline is always a live one.
@@ -22,6 +12,18 @@ import java.util.Arrays;
  * <p>Threading: confined to the loop's thread. Null entries are not allowed.
  */
 final class TimerQueue {
+    /*
+     * Implementation overview. A binary min-heap kept in three parallel arrays: the entries, their
+     * deadlines and their sequence numbers. An entry is either a TimerHandle (a callback from
+     * callLater/callAt) or a sleeping Task — a task is its own timer entry, so
+     * a sleeping task costs one heap slot (16 bytes of arrays) rather than a handle object. Two
+     * entries compare by deadline, then by the sequence number add stamps on them, so
+     * timers with equal deadlines run in the order they were scheduled. Deadlines compare by
+     * subtraction (a - b < 0), as System.nanoTime() requires, so the order survives a
+     * counter that wraps; the loop keeps every deadline within a quarter of the long range of
+     * now.
+     */
+
     private static final int INITIAL_CAPACITY = 16;
 
     private Object[] entries = new Object[INITIAL_CAPACITY];

@@ -25,20 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A done callback alone does not retrieve the exception, as in asyncio; one that reads it does.
  * So create-now-await-later, the most common pattern, is never reported.
  *
- * <p>Implementation overview. The task holds a small {@link Token}, and a {@link Cleaner} watches
- * the token rather than the task: the token is reachable exactly as long as the task, and the
- * cleaning action ({@link Report}) holds the exception, the task's description and a weak
- * reference to the task, never the task itself, so watching does not keep the task alive. The
- * action hands the report to the loop with {@link EventLoop#callSoonThreadsafe}. A report's
- * state (unread, read, reported) changes by compare-and-set, so a read racing the collector or
- * the close cannot produce a report for a retrieved exception, nor two reports. Reading cleans
- * the report at once, which unregisters it from the cleaner. Nothing is allocated until a task
- * fails with nobody retrieving its outcome.
- *
  * <p>Threading: {@link #watch} on the loop's thread; {@link Token#read} on any thread;
  * {@link #reportAtClose} on the thread closing the loop.
  */
 final class UnretrievedErrors {
+    /*
+     * Implementation overview. The task holds a small Token, and a Cleaner watches
+     * the token rather than the task: the token is reachable exactly as long as the task, and the
+     * cleaning action (Report) holds the exception, the task's description and a weak
+     * reference to the task, never the task itself, so watching does not keep the task alive. The
+     * action hands the report to the loop with EventLoop.callSoonThreadsafe. A report's
+     * state (unread, read, reported) changes by compare-and-set, so a read racing the collector or
+     * the close cannot produce a report for a retrieved exception, nor two reports. Reading cleans
+     * the report at once, which unregisters it from the cleaner. Nothing is allocated until a task
+     * fails with nobody retrieving its outcome.
+     */
+
     private static final int UNREAD = 0;
     private static final int READ = 1;
     private static final int REPORTED = 2;

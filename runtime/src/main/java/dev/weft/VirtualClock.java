@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Deadlines;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;

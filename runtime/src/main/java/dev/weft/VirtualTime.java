@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Awaitable;
+import dev.weft.internal.Deadlines;
 import dev.weft.internal.Frame;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,21 +11,23 @@ import java.util.Objects;
  * {@code TestCoroutineScheduler} does: {@link #advanceBy} and {@link #runUntilIdle}, awaited in a
  * task of a loop created on {@link Clock#virtual()}.
  *
- * <p>Implementation overview. Both return a coroutine that suspends its caller on a future and
- * schedules a check. The check completes the future only when nothing else is left to do in the
- * window: no ready callback and no timer due by the target time. While callbacks are ready it
- * runs again after them (next iteration); while a timer is due by the target it is rescheduled at
- * that timer's deadline, where it runs after the timers already there, so the loop's own jump
- * to the next deadline moves the clock. At the end {@code advanceBy} waits in a timer at its
- * target, so the clock gets there even when no other timer stood there. Waiting for I/O or for other threads does not count as work:
- * a task waiting on a socket is idle here.
- *
  * <p>Threading: the coroutines must be awaited on the loop's thread, in one of its tasks. A
  * ready callback that keeps rescheduling itself (a task looping over {@code sleep(0)}) keeps the
  * loop busy, so neither returns while it runs; a timer that always reschedules itself keeps
  * {@code runUntilIdle} from returning.
  */
 public final class VirtualTime {
+    /*
+     * Implementation overview. Both return a coroutine that suspends its caller on a future and
+     * schedules a check. The check completes the future only when nothing else is left to do in the
+     * window: no ready callback and no timer due by the target time. While callbacks are ready it
+     * runs again after them (next iteration); while a timer is due by the target it is rescheduled at
+     * that timer's deadline, where it runs after the timers already there, so the loop's own jump
+     * to the next deadline moves the clock. At the end advanceBy waits in a timer at its
+     * target, so the clock gets there even when no other timer stood there. Waiting for I/O or for other threads does not count as work:
+     * a task waiting on a socket is idle here.
+     */
+
     private static final long UNBOUNDED = Long.MAX_VALUE;
 
     private VirtualTime() {

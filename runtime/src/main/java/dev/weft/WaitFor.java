@@ -8,28 +8,28 @@ import java.time.Duration;
 /**
  * The coroutine {@link Weft#waitFor} returns: awaits an awaitable for at most a given time.
  *
- * <p>Implementation overview. Nothing happens until the coroutine is awaited; then, as in
- * Python 3.12's {@code wait_for}, there are two ways:
- * <ul>
- * <li>A positive timeout: the awaitable is awaited inside a {@link Timeout} scope in the caller's
- *     own task. A coroutine therefore runs inline, not in a task of its own, so there is no inner
- *     result that a cancellation of the caller could orphan: the caller's cancellation (or the
- *     scope's, when the deadline passes) is delivered at the await where the coroutine is
- *     suspended, and the awaited primitive sees it and can hand its item or turn on. A future or
- *     task is awaited directly, so the caller's task cancels it, as it cancels whatever it waits
- *     on, and waits for a cancelled task to finish its cleanup. The scope turns its own
- *     cancellation into a {@link TimeoutError}. A null timeout awaits without any scope.</li>
- * <li>A zero or negative timeout: the awaitable is made a future (a coroutine becomes a task,
- *     cancelled before it can run); a future already done gives its outcome, any other is
- *     cancelled, its end is awaited through a separate future, and it gives its value if it
- *     swallowed the cancellation, else a {@code TimeoutError}. The separate future is asyncio's
- *     {@code _cancel_and_wait}: cancelling the caller then stops the wait, not the future again.</li>
- * </ul>
- *
  * <p>A body written by hand as the weaver would write it, one shared instance; each frame runs on
  * its task's loop thread.
  */
 final class WaitFor implements Body {
+    /*
+     * Implementation overview. Nothing happens until the coroutine is awaited; then, as in
+     * Python 3.12's wait_for, there are two ways:
+     * - A positive timeout: the awaitable is awaited inside a Timeout scope in the caller's
+     *   own task. A coroutine therefore runs inline, not in a task of its own, so there is no inner
+     *   result that a cancellation of the caller could orphan: the caller's cancellation (or the
+     *   scope's, when the deadline passes) is delivered at the await where the coroutine is
+     *   suspended, and the awaited primitive sees it and can hand its item or turn on. A future or
+     *   task is awaited directly, so the caller's task cancels it, as it cancels whatever it waits
+     *   on, and waits for a cancelled task to finish its cleanup. The scope turns its own
+     *   cancellation into a TimeoutError. A null timeout awaits without any scope.
+     * - A zero or negative timeout: the awaitable is made a future (a coroutine becomes a task,
+     *   cancelled before it can run); a future already done gives its outcome, any other is
+     *   cancelled, its end is awaited through a separate future, and it gives its value if it
+     *   swallowed the cancellation, else a TimeoutError. The separate future is asyncio's
+     *   _cancel_and_wait: cancelling the caller then stops the wait, not the future again.
+     */
+
     private static final int START = 0;
     private static final int SCOPED = 1;
     private static final int CANCELLED = 2;

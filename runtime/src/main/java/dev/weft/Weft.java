@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Deadlines;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class Weft {
      * {@code run}); then cancels the tasks still pending, lets them finish their cleanup, closes
      * the async generators that were started and not finished ({@link EventLoop#shutdownAsyncGenerators}),
      * and closes the loop. The coroutine's exception is rethrown unchanged. A subprocess still
-     * running then is killed with a warning ({@code dev.weft.process.Subprocess} says why).
+     * running then is killed with a warning (the subprocess package's {@code Subprocess} says why).
      *
      * <p>Before closing the loop it shuts the loop's default executor down (the one of
      * {@link #toThread}), waiting for running jobs at most {@code -Dweft.executor.shutdownTimeoutMillis}

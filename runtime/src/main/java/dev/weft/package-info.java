@@ -25,11 +25,88 @@
  * {@code WARNING}, a second Ctrl-C ending the JVM. The java agent logs on {@code dev.weft.agent}
  * (see its {@code WeftAgent}).
  *
- * <p>Depends on {@code java.base}, {@code dev.weft.internal}, {@code dev.weft.net} for the
- * loop's networking entry points ({@code createConnection}, {@code createServer}, …), which
- * delegate there, and {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
+ * <p>Depends on {@code java.base}, {@code dev.weft.internal}, and (through
+ * {@code dev.weft.internal.Signals}) {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers
  * ({@code EventLoop.addSignalHandler}, Ctrl-C in {@code Weft.run}): the one signal API open to
  * class-path programs; and {@code jdk.jfr} for the Flight Recorder events; on a JVM without that module {@code Weft.run} runs without Ctrl-C
- * handling and {@code addSignalHandler} fails with a message saying so.
+ * handling and {@code addSignalHandler} fails with a message saying so. It never depends on the
+ * networking, synchronisation, queue or subprocess packages: they depend on it. That is why the
+ * loop has no {@code createConnection}/{@code createServer}/{@code createDatagramEndpoint}
+ * (asyncio's loop methods): they are static methods of the networking package's
+ * {@code Endpoints}, taking the loop as their first argument.
  */
 package dev.weft;
+
+/*
+ * Role map: one line per file, what it is for. Public API first, then the package-private
+ * implementation, grouped by the public class it serves.
+ *
+ * Public API
+ *   Weft                  the facade: asyncio's module functions (run, sleep, gather, wait, ...)
+ *   EventLoop             the single-threaded selector loop: callbacks, timers, tasks, executors
+ *   Handle, TimerHandle   a scheduled callback / one at a deadline, cancellable before it runs
+ *   Clock, VirtualClock   where a loop's time comes from; the clock tests advance by hand
+ *   VirtualTime           moving a loop's virtual time from its own tasks (test support)
+ *   Future                the loop-bound eventual result (asyncio.Future)
+ *   Task                  a coroutine driven by the loop (asyncio.Task)
+ *   TaskFactory           how a loop makes its tasks (eager or queued)
+ *   TaskGroup             structured concurrency (asyncio.TaskGroup)
+ *   Timeout               a deadline over a block of awaits (asyncio.timeout)
+ *   Coroutine             the lazy coroutine object an @Async method returns
+ *   Generator             a synchronous generator; GeneratorState its life cycle
+ *   AsyncGenerator        an asynchronous generator
+ *   Awaitable             what the combinators accept, typed by its value
+ *   ContextVar            a task-local variable (contextvars.ContextVar)
+ *   OnCancel              what cancelling a job handed to a thread does to the thread
+ *   ReturnWhen, WaitResult  the arguments and answer of Weft.wait
+ *   ExceptionContext      what the loop's exception handler is told
+ *   CancelledError, TimeoutError, InvalidStateError, ExceptionGroup, KeyboardInterrupt,
+ *   StopIteration, GeneratorExit   the exceptions of asyncio's (and Python's) names
+ *   TaskDump, TaskInfo    a snapshot of a loop's pending tasks and one task in it
+ *   TaskDumps, TaskDumpsMBean  task dumps of every open loop over JMX
+ *   BlockingCallTrace     the sampled loop-thread stack a watchdog report carries
+ *
+ * Behind EventLoop
+ *   SelectorIo            the loop's I/O poller (the Selector and its ready keys)
+ *   TimerQueue            pending timers, earliest deadline first
+ *   LoopOwnership         which thread owns a loop, running/closed state, the thread check
+ *   LoopExecutors         a loop's executors (default one, run_in_executor)
+ *   ExecutorJob           one job handed to an executor and the loop future of its outcome
+ *   LoopSignals           a loop's signal handlers (add_signal_handler)
+ *   TaskRegistry          the loop's pending tasks, held strongly
+ *   UnretrievedErrors     reports task exceptions nobody retrieved
+ *   ExceptionReporter     where a loop sends exceptions that escape its callbacks
+ *   AsyncGenerators       the async generators to close at shutdown_asyncgens
+ *   CloseActions          what a loop runs when it closes, for other packages' resources
+ *   DebugMonitor          debug mode (set_debug)
+ *   BlockingWatch         one loop's side of the blocking-call watchdog
+ *   BlockingWatchdog      the watchdog thread that samples and reports a blocked loop
+ *   FlightEvents          the gate through which Flight Recorder events are emitted
+ *   SlowCallbackEvent     the JFR event dev.weft.SlowCallback
+ *   TaskFailedEvent       the JFR event dev.weft.TaskFailed
+ *   LoopRegistry          the open loops of the JVM, for task dumps
+ *   LoopInternals         the LoopAccess implementation other packages reach the loop through
+ *   SystemClock           the System.nanoTime clock
+ *
+ * Behind Future and Task
+ *   DoneCallback          a done callback bound to its future
+ *   OffLoopFutureAccess   blocking get() from other threads, conversion to CompletableFuture
+ *   AwaitingBody          the root frame body of a task whose coroutine is not woven
+ *   Context               an immutable set of ContextVar values
+ *   ThreadContext         the ContextVar values of a job on a thread without a loop
+ *   NotWoven              the errors raised where the runtime meets code that was not woven
+ *
+ * Behind Weft (one per module function that needs state)
+ *   Sleep                 the coroutine Weft.sleep returns
+ *   WaitFor               the coroutine Weft.waitFor returns
+ *   Gathering             the future Weft.gather answers
+ *   Waiting               the future Weft.wait answers
+ *   Combinators           as_completed and shield
+ *   FutureOf              turns the combinators' awaitables into futures of one loop
+ *   FutureWrapping        Weft.wrapFuture
+ *   CoroutineHandoff      Weft.runCoroutineThreadsafe
+ *   RunInterrupt          Weft.run's Ctrl-C handling
+ *
+ * Pure leaves the core uses live in dev.weft.internal (Deadlines, ReadyQueue, DefaultExecutor,
+ * Signals): they depend on nothing of weft's.
+ */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
 import dev.weft.internal.MethodInfo;
+import dev.weft.testing.StepLog;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

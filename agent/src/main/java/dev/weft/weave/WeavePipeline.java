@@ -2,11 +2,9 @@ package dev.weft.weave;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -22,8 +20,8 @@ import org.objectweb.asm.tree.MethodNode;
  * agent, the offline weaver and the build plugin.
  *
  * <p>It runs the passes of the design in order — {@link ScanPass scan}, {@link AnalysePass
- * analyse}, {@link LayoutPass layout}, rewrite ({@link BodyRewriter}, {@link FactoryBuilder}),
- * {@link VerifyPass verify} — over an ASM tree; the passes share only immutable records. Each
+ * analyse}, {@link LayoutPass layout}, {@link RewritePass rewrite} ({@link BodyRewriter},
+ * {@link FactoryBuilder}), {@link VerifyPass verify} — over an ASM tree; the passes share only immutable records. Each
  * error is returned as a {@link WeaveError} naming {@code Class.method(File.java:line)}; it
  * concerns one method, which is made to throw that reason when called ({@link RejectedCode}),
  * while the rest of the class is woven — a method whose woven code turns out too large or fails
@@ -125,7 +123,7 @@ public final class WeavePipeline {
         List<WeaveError> errors = new ArrayList<>(scan.errors());
         scan.rejections().forEach(RejectedCode::apply);
         Map<String, String> origins = new HashMap<>();
-        boolean anyWoven = rewrite(cls, scan.methods(), failed, errors, origins);
+        boolean anyWoven = weaveMethods(cls, scan.methods(), failed, errors, origins);
         WovenMarker.mark(cls, anyWoven);
         byte[] out;
         try {
@@ -197,29 +195,23 @@ public final class WeavePipeline {
     }
 
     /**
-     * Replaces each method of {@code methods} by its factory and adds its body, or, for a method in
-     * {@code failed} or one the analysis refuses, makes it throw its reason (added to
-     * {@code errors}). Records in {@code origins} which original method each factory and body
-     * comes from. Returns whether any method was woven.
+     * Runs the analyse, layout and rewrite passes over each method of {@code methods}: each is
+     * replaced by its factory and gets its body, or, for a method in {@code failed} or one the
+     * analysis refuses, is made to throw its reason (added to {@code errors}). Records in
+     * {@code origins} which original method each factory and body comes from. Returns whether
+     * any method was woven.
      */
-    private boolean rewrite(ClassNode cls, List<AsyncMethod> methods, Map<String, WeaveError> failed,
-                            List<WeaveError> errors, Map<String, String> origins) {
-        boolean isInterface = (cls.access & Opcodes.ACC_INTERFACE) != 0;
-        int bodyAccess = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
-                | (isInterface && (cls.version & 0xFFFF) < Opcodes.V9 ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
-        Set<String> taken = new HashSet<>();
-        for (MethodNode m : cls.methods) {
-            taken.add(m.name + m.desc);
-        }
-        List<MethodNode> added = new ArrayList<>();
+    private boolean weaveMethods(ClassNode cls, List<AsyncMethod> methods, Map<String, WeaveError> failed,
+                                 List<WeaveError> errors, Map<String, String> origins) {
+        RewritePass rewrite = new RewritePass(cls);
         for (AsyncMethod async : methods) {
             MethodNode m = async.method();
             String key = m.name + m.desc;
             WeaveError failure = failed.get(key);
             if (failure == null) {
                 try {
-                    String bodyName = uniqueBodyName(m.name, taken);
-                    added.add(weaveMethod(cls, isInterface, async, bodyName, bodyAccess));
+                    String bodyName = rewrite.reserveBodyName(m.name);
+                    weaveMethod(cls, rewrite, async, bodyName);
                     origins.put(key, key);
                     origins.put(bodyName + RuntimeNames.BODY_DESC, key);
                     continue;
@@ -230,30 +222,17 @@ public final class WeavePipeline {
             errors.add(failure);
             RejectedCode.stub(m, failure);
         }
-        cls.methods.addAll(added);
-        return !added.isEmpty();
+        return rewrite.finish();
     }
 
-    /** Puts the factory of {@code async} in its place and returns its body. */
-    private MethodNode weaveMethod(ClassNode cls, boolean isInterface, AsyncMethod async, String bodyName,
-                                   int bodyAccess) throws WeaveException {
+    /** Passes 2 to 4 over one method: analyse, lay out its frame, rewrite it. */
+    private void weaveMethod(ClassNode cls, RewritePass rewrite, AsyncMethod async, String bodyName)
+            throws WeaveException {
         MethodNode m = async.method();
         List<SuspensionPoint> points = AnalysePass.analyse(cls, async, hierarchy);
         boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
         FrameLayout layout = LayoutPass.layout(LayoutPass.argumentLocals(cls.name, isStatic, m.desc), points);
-        MethodNode factory = FactoryBuilder.build(cls.name, isInterface, async, layout, bodyName);
-        MethodNode body = BodyRewriter.rewrite(async, layout, bodyName, bodyAccess);
-        cls.methods.set(cls.methods.indexOf(m), factory);
-        return body;
-    }
-
-    /** The body keeps the method's name for stack traces unless an overload already took it. */
-    private static String uniqueBodyName(String name, Set<String> taken) {
-        String candidate = name;
-        for (int i = 1; !taken.add(candidate + RuntimeNames.BODY_DESC); i++) {
-            candidate = name + "$weft" + i;
-        }
-        return candidate;
+        rewrite.rewrite(async, layout, bodyName);
     }
 
     private byte[] write(ClassNode cls) {

@@ -17,21 +17,23 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * One run of one {@link AsyncTest}: a fresh loop on a thread of its own, the test's coroutine as
  * its main task, then the checks that make a test fail although its coroutine returned.
  *
- * <p>Implementation overview. The runner thread creates the loop (on {@link Clock#virtual()}
- * unless {@link RealTime}), turns on debug mode so that coroutines never awaited are tracked,
- * sends those reports ({@link FrameTracking#redirect}) and every exception the loop would have
- * printed ({@link EventLoop#setExceptionHandler}) into the run's problem list, calls the test
- * method (after the instance's {@code @BeforeEach} methods, see {@link Lifecycle}) and runs its
- * coroutine until it completes. It then takes a task dump: any task left is a
- * problem, and is cancelled and run to its end so it cannot leak into the next test. Closing the
- * loop sweeps the never-awaited coroutines; the {@code @AfterEach} methods run last. The launcher's thread waits for the runner with the
- * test's timeout; if it is still running by then, the loop thread is blocked or the test waits
- * for ever, and the test fails with a dump read from outside (which shows the loop thread's stack
- * for the task that blocks it). The runner is then interrupted and left behind as a daemon.
- *
  * <p>Threading: {@link #run()} on the launcher's thread; everything else on the runner thread.
  */
 final class AsyncTestRun {
+    /*
+     * Implementation overview. The runner thread creates the loop (on Clock.virtual()
+     * unless RealTime), turns on debug mode so that coroutines never awaited are tracked,
+     * sends those reports (FrameTracking.redirect) and every exception the loop would have
+     * printed (EventLoop.setExceptionHandler) into the run's problem list, calls the test
+     * method (after the instance's @BeforeEach methods, see Lifecycle) and runs its
+     * coroutine until it completes. It then takes a task dump: any task left is a
+     * problem, and is cancelled and run to its end so it cannot leak into the next test. Closing the
+     * loop sweeps the never-awaited coroutines; the @AfterEach methods run last. The launcher's thread waits for the runner with the
+     * test's timeout; if it is still running by then, the loop thread is blocked or the test waits
+     * for ever, and the test fails with a dump read from outside (which shows the loop thread's stack
+     * for the task that blocks it). The runner is then interrupted and left behind as a daemon.
+     */
+
     private final AsyncTestDescriptor test;
     private final long timeoutMillis;
     private final String name;

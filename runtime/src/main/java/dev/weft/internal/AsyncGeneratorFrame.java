@@ -13,15 +13,6 @@ import java.util.NoSuchElementException;
  * The frame of one call of a woven {@code @Async AsyncGenerator<Y>} method, which is also the
  * generator object the call returns.
  *
- * <p>Implementation overview. The generator runs as a child frame of whichever coroutine awaits
- * its {@link #hasNext()} (or {@link #aclose()}): it joins that coroutine's task, so its awaits
- * suspend the consumer exactly as a nested coroutine's would, and the task's trampoline resumes
- * it directly. Its {@code Weft.yield(y)} parks {@code y} and suspends the body like an await,
- * and {@link #run()} — the one call through which both the first run and every resume go —
- * turns "suspended at a yield" into "completed with {@code true}", so the consumer's await
- * returns and the generator detaches from the consumer until the next {@code hasNext()}. An
- * ended body completes the await with {@code false}.
- *
  * <p>Life cycle on the loop: when the body first runs, the generator registers with the running
  * loop (asyncio's {@code firstiter} hook), which closes it at shutdown if it is still open
  * ({@code EventLoop.shutdownAsyncGenerators}); it unregisters when it ends. {@link #close()}
@@ -30,6 +21,17 @@ import java.util.NoSuchElementException;
  * <p>Threading: confined to the loop thread of the consuming task.
  */
 public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<Object> {
+    /*
+     * Implementation overview. The generator runs as a child frame of whichever coroutine awaits
+     * its hasNext() (or aclose()): it joins that coroutine's task, so its awaits
+     * suspend the consumer exactly as a nested coroutine's would, and the task's trampoline resumes
+     * it directly. Its Weft.yield(y) parks y and suspends the body like an await,
+     * and run() — the one call through which both the first run and every resume go —
+     * turns "suspended at a yield" into "completed with true", so the consumer's await
+     * returns and the generator detaches from the consumer until the next hasNext(). An
+     * ended body completes the await with false.
+     */
+
     private GeneratorState genState = GeneratorState.CREATED;
     private boolean yieldedNow;
     private boolean hasValue;
@@ -94,14 +96,14 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             throw new IllegalStateException("async generator " + site() + " needs a running loop to "
                     + "run its cleanup: close it from a coroutine, or await aclose()", e);
         }
-        Future<Void> cleanup = LoopBridge.get().startEagerly(loop, closer);
+        Future<Void> cleanup = LoopAccess.get().startEagerly(loop, closer);
         if (cleanup.done()) {
             cleanup.result(); // its failure, thrown unchanged
             return;
         }
         cleanup.addDoneCallback(f -> {
             if (!f.cancelled() && f.exception() != null) {
-                LoopBridge.get().reportException(loop, "an error occurred during closing of asynchronous generator "
+                LoopAccess.get().reportException(loop, "an error occurred during closing of asynchronous generator "
                         + site(), f.exception(), this);
             }
         });
@@ -113,7 +115,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
         EventLoop loop = registry;
         if (loop != null) {
             registry = null;
-            LoopBridge.get().asyncGeneratorFinished(loop, this);
+            LoopAccess.get().asyncGeneratorFinished(loop, this);
         }
     }
 
@@ -145,7 +147,7 @@ public final class AsyncGeneratorFrame extends Frame implements AsyncGenerator<O
             detachCaller();
             throw Sneaky.<RuntimeException>raise(thrown);
         } else {
-            registry = LoopBridge.get().asyncGeneratorStarted(this); // asyncio's firstiter hook
+            registry = LoopAccess.get().asyncGeneratorStarted(this); // asyncio's firstiter hook
         }
         return run();
     }

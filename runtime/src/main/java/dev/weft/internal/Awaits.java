@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
  * complete on any thread while the awaiting task must resume on its loop's thread. Exceptions
  * are unwrapped from {@link CompletionException} so the original one reaches the await. If the
  * awaiting task is cancelled, the stage is cancelled with it, as asyncio cancels the future it
- * wraps ({@link StageBridge}); and a cancelled stage raises {@code CancelledError} at the await,
+ * wraps ({@link StageFutures}); and a cancelled stage raises {@code CancelledError} at the await,
  * done or not. Two stages are special: the future of an eager {@code @Async} method's task on
  * the awaiting task's loop is awaited as that task ({@link TaskFuture}), and a stage awaited by
  * an eager body that runs without a loop is waited for by its driver ({@link OffLoopCall}).
@@ -60,8 +60,8 @@ final class Awaits {
         if (cf instanceof TaskFuture && ((TaskFuture) cf).task().getLoop() == loop) {
             return ((TaskFuture) cf).task().awaitFrom(caller); // an eager method's task: no bridge
         }
-        // Cancelling the awaiting task cancels the bridge, and with it the stage (StageBridge).
-        Future<?> bridge = StageBridge.of(stage, loop);
+        // Cancelling the awaiting task cancels the bridge, and with it the stage (StageFutures).
+        Future<?> bridge = StageFutures.of(stage, loop);
         return bridge.awaitFrom(caller);
     }
 
@@ -96,6 +96,6 @@ final class Awaits {
     }
 
     private static Throwable unwrap(Throwable t) {
-        return StageBridge.unwrap(t);
+        return StageFutures.unwrap(t);
     }
 }

@@ -30,7 +30,7 @@ public final class CancelHookFuture<T> extends Future<T> {
      */
     public CancelHookFuture(EventLoop loop, Runnable onCancel) {
         super(loop);
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         this.onCancel = Objects.requireNonNull(onCancel, "onCancel");
     }
 

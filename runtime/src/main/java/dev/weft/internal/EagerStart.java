@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * a new {@link Frame} and returns {@code start(frame)}.
  *
  * <p>As in ea-async, the body runs on the calling thread until its first real suspension. Called
- * on a thread that runs an event loop, it becomes a task of that loop ({@code dev.weft.EagerCall},
+ * on a thread that runs an event loop, it becomes a task of that loop ({@code dev.weft.LoopInternals.EagerCall},
  * {@link TaskFuture}); anywhere else it is driven by the threads that complete what it awaits
  * ({@link OffLoopCall}). Either way the returned future completes with the body's value or its
  * exception, unwrapped.
@@ -30,7 +30,7 @@ public final class EagerStart {
         if (RunningLoops.none()) {
             return OffLoopCall.start(frame); // the common case of interop code: one volatile read
         }
-        LoopBridge bridge = LoopBridge.get();
+        LoopAccess bridge = LoopAccess.get();
         EventLoop loop = bridge.runningLoop();
         return loop != null ? bridge.startEager(loop, frame) : OffLoopCall.start(frame);
     }

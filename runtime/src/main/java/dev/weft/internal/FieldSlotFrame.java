@@ -6,16 +6,6 @@ package dev.weft.internal;
  * every element, where an array costs a load of the array, a bounds check and an element access
  * per value, and a field costs one access.
  *
- * <p>Implementation overview. Woven bodies of the kinds whose frames extend this class read and
- * write {@code p0..p3} (primitives of every kind, as {@code long} bits: floats and doubles by
- * their raw bits) and {@code r0..r3} (references) directly, with {@code GETFIELD}/{@code PUTFIELD}
- * after a {@code CHECKCAST} to this class — no call, so the JIT has nothing to decline to inline
- * on a cold path (the restore of the arguments runs once per generator) and the frame does not
- * escape through one. Slots from {@link #FIELD_SLOTS} on go to {@link Frame}'s arrays, shifted
- * down by {@link #FIELD_SLOTS}, which therefore exist only for methods with that many live
- * values. As in {@link Frame}, woven code clears a reference slot when it restores it, so a
- * suspended generator keeps alive only what it will use again.
- *
  * <p>Eager frames ({@link EagerFrame}) use fields too, for another reason: their bodies run at
  * once and mostly finish without suspending, so one object beats a frame with argument arrays.
  * Coroutine frames stay array-only: each suspended coroutine's heap counts (see the design's
@@ -26,6 +16,18 @@ package dev.weft.internal;
  * field names must match this class. Threading: confined, as the frame.
  */
 public abstract class FieldSlotFrame extends Frame {
+    /*
+     * Implementation overview. Woven bodies of the kinds whose frames extend this class read and
+     * write p0..p3 (primitives of every kind, as long bits: floats and doubles by
+     * their raw bits) and r0..r3 (references) directly, with GETFIELD/PUTFIELD
+     * after a CHECKCAST to this class — no call, so the JIT has nothing to decline to inline
+     * on a cold path (the restore of the arguments runs once per generator) and the frame does not
+     * escape through one. Slots from FIELD_SLOTS on go to Frame's arrays, shifted
+     * down by FIELD_SLOTS, which therefore exist only for methods with that many live
+     * values. As in Frame, woven code clears a reference slot when it restores it, so a
+     * suspended generator keeps alive only what it will use again.
+     */
+
     /** How many slots of each kind live in fields. */
     static final int FIELD_SLOTS = 4;
 

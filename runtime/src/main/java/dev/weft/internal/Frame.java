@@ -7,18 +7,6 @@ import dev.weft.Task;
  * The saved state of one call of a woven {@code @Async} method; also the coroutine object that
  * the call returns.
  *
- * <p>Implementation overview. The weaver turns {@code @Async Coroutine<T> m(args)} into a
- * factory that allocates one {@code Frame}, stores the arguments in its slots and returns it; the
- * original code moves to a synthetic static method {@code m(Frame)} reached through a shared
- * {@link Body}. When the body reaches an {@code await(x)} it calls {@link #await(Object, Frame)}.
- * If the value is ready the body continues at once. Otherwise the body saves its live locals and
- * the operand stack below the awaited value into the typed slots here ({@code long}s for every
- * primitive kind, {@code Object}s for references), writes the resume point into {@link #state}
- * and returns {@link #SUSPENDED}; every woven caller above it does the same. The {@link Task}
- * later resumes the innermost frame directly and hands each finished frame's value
- * to its caller frame in a loop, so resuming is O(1) in the await depth and never grows the Java
- * stack.
- *
  * <p>The frame is allocated once per coroutine call and reused across all its suspensions.
  * Reference slots are cleared when they are restored, so a suspended coroutine keeps alive only
  * what it will use again.
@@ -31,6 +19,20 @@ import dev.weft.Task;
  * orders each hand-off (see {@link OffLoopCall}).
  */
 public class Frame implements Coroutine<Object>, Awaitable {
+    /*
+     * Implementation overview. The weaver turns @Async Coroutine<T> m(args) into a
+     * factory that allocates one Frame, stores the arguments in its slots and returns it; the
+     * original code moves to a synthetic static method m(Frame) reached through a shared
+     * Body. When the body reaches an await(x) it calls Frame).
+     * If the value is ready the body continues at once. Otherwise the body saves its live locals and
+     * the operand stack below the awaited value into the typed slots here (longs for every
+     * primitive kind, Objects for references), writes the resume point into state
+     * and returns SUSPENDED; every woven caller above it does the same. The Task
+     * later resumes the innermost frame directly and hands each finished frame's value
+     * to its caller frame in a loop, so resuming is O(1) in the await depth and never grows the Java
+     * stack.
+     */
+
 
     /** Returned by a body (and by {@link #await}) when the coroutine stopped at an await. */
     public static final Object SUSPENDED = new Sentinel("SUSPENDED");

@@ -16,19 +16,6 @@ import java.util.function.Supplier;
  * Debug mode's watch for coroutine objects that are never awaited (asyncio's "coroutine ... was
  * never awaited" warning), with the place each was created.
  *
- * <p>Implementation overview. Outside debug mode this costs one read of {@link #enabled} per
- * coroutine creation and start. While a debug-mode loop exists, a coroutine frame created on a
- * thread whose running loop is in debug mode gets a {@link Record}: its site and a stack trace of
- * its creation. Starting the frame (awaiting it, or making it a task's root) removes the record.
- * A frame can be found never started in two ways: when its loop closes ({@link #sweep}, which is
- * deterministic and what tests rely on), or when the frame becomes garbage first, through a
- * {@link Cleaner} — the one GC hook, used only in debug mode, because a frame nobody references
- * any more can never be awaited. Each record is reported at most once. Generator frames are not
- * watched: an unused generator is not a bug, as in Python. Reports go to the {@code dev.weft}
- * logger, or to a sink set for the loop with {@link #redirect} (weft-junit fails the test with
- * them); the sweep also reports the records whose frames the collector took before their
- * cleaner ran, so a loop's close reports every unstarted frame of that loop, whatever the GC did.
- *
  * <p>Why only in debug mode (and weft-junit, which turns it on): finding a frame never started
  * needs a GC hook per frame, and that is what costs. Measured on {@code AwaitFastPathBench}
  * (await of a non-suspending coroutine, 2 forks x 2 rounds, a loaded 2-core machine): a
@@ -42,6 +29,21 @@ import java.util.function.Supplier;
  * <p>Threading: safe on any thread; the record map is guarded by its own monitor.
  */
 public final class FrameTracking {
+    /*
+     * Implementation overview. Outside debug mode this costs one read of enabled per
+     * coroutine creation and start. While a debug-mode loop exists, a coroutine frame created on a
+     * thread whose running loop is in debug mode gets a Record: its site and a stack trace of
+     * its creation. Starting the frame (awaiting it, or making it a task's root) removes the record.
+     * A frame can be found never started in two ways: when its loop closes (sweep, which is
+     * deterministic and what tests rely on), or when the frame becomes garbage first, through a
+     * Cleaner — the one GC hook, used only in debug mode, because a frame nobody references
+     * any more can never be awaited. Each record is reported at most once. Generator frames are not
+     * watched: an unused generator is not a bug, as in Python. Reports go to the dev.weft
+     * logger, or to a sink set for the loop with redirect (weft-junit fails the test with
+     * them); the sweep also reports the records whose frames the collector took before their
+     * cleaner ran, so a loop's close reports every unstarted frame of that loop, whatever the GC did.
+     */
+
     private static final System.Logger LOG = System.getLogger("dev.weft");
 
     /** Whether any debug-mode loop exists; read on every coroutine creation and start. */

@@ -12,17 +12,6 @@ import java.util.Locale;
  * The frame of one call of a woven {@code @Async Generator<Y, S>} method, which is also the
  * generator object the call returns.
  *
- * <p>Implementation overview. A generator body is woven exactly like a coroutine body; its
- * {@code Weft.yield(y)} is a suspension point whose entry ({@link Frame#yieldValue}) parks
- * {@code y} here and answers {@code SUSPENDED}, so the body saves itself and returns. Driving
- * the generator ({@link #step}) resumes the body with the sent value or the thrown exception
- * and reads the parked value back: no loop, no allocation per element. {@code Weft.yieldFrom}
- * ({@link Frame#yieldFrom}) runs the sub-generator once; while it keeps yielding, this frame
- * stays suspended and forwards {@code send}/{@code throwInto}/{@code close} to it, and when it
- * finishes, the body resumes with its return value (PEP 380). Internally the end is signalled
- * by a sentinel, so delegation chains never throw {@link StopIteration} between woven
- * generators.
- *
  * <p>A step is the hot path of every for-each over a generator, so it is kept to what the
  * semantics need: the life cycle is a {@code byte} (comparing it needs no enum {@code $SwitchMap}
  * and storing it no GC write barrier, which a reference field would), a null sent value is not
@@ -33,6 +22,19 @@ import java.util.Locale;
  * <p>Threading: not thread-safe; one driver at a time, as for any iterator.
  */
 public final class GeneratorFrame extends FieldSlotFrame implements Generator<Object, Object> {
+    /*
+     * Implementation overview. A generator body is woven exactly like a coroutine body; its
+     * Weft.yield(y) is a suspension point whose entry (Frame.yieldValue) parks
+     * y here and answers SUSPENDED, so the body saves itself and returns. Driving
+     * the generator (step) resumes the body with the sent value or the thrown exception
+     * and reads the parked value back: no loop, no allocation per element. Weft.yieldFrom
+     * (Frame.yieldFrom) runs the sub-generator once; while it keeps yielding, this frame
+     * stays suspended and forwards send/throwInto/close to it, and when it
+     * finishes, the body resumes with its return value (PEP 380). Internally the end is signalled
+     * by a sentinel, so delegation chains never throw StopIteration between woven
+     * generators.
+     */
+
     /** What {@link #step} answers once the body has returned (or the generator was closed). */
     static final Object FINISHED = new Sentinel("FINISHED");
 

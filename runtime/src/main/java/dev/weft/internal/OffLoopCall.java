@@ -11,21 +11,6 @@ import java.util.function.BiConsumer;
  * {@code CompletableFuture<T>} or {@code CompletionStage<T>}) returns when it was called where no
  * event loop runs, and the driver of its frames while they wait: ea-async's model.
  *
- * <p>Implementation overview. {@link #start} runs the body on the calling thread with a marker
- * ({@link #STARTING}) in place of a task. A body that never suspends costs its frame and one
- * completed {@code CompletableFuture}, which is what the method returns: no driver is made. The
- * first await of a pending {@link CompletionStage} ({@link #await}) makes the driver, this
- * object, and registers a {@link Waker} on the stage; the frames save themselves and return
- * {@link Frame#SUSPENDED} as they do under a task. Whichever thread completes the stage then
- * resumes the innermost frame and runs the same trampoline as a task's step, handing each
- * finished frame's value to its caller, until the next suspension or the end, which completes
- * this future. Each suspension has its own waker, which takes the first of two outcomes: the
- * stage's, or a {@link CancelledError} from {@link #cancel}. The waker's outcome may arrive
- * before the suspending thread has finished returning {@code SUSPENDED} (the stage completed on
- * another thread meanwhile); then the suspending thread goes on itself, so the frames are never
- * run by two threads at once. One monitor orders these hand-offs and makes each thread see the
- * frames as the previous one left them.
- *
  * <p>Without a loop a body can only wait for {@code CompletionStage}s: a pending
  * {@link dev.weft.Future}, a task or a sleep needs a loop to wake it, and awaiting one fails with
  * an {@link IllegalStateException} that says so ({@link #needsLoop}). Already completed ones are
@@ -42,6 +27,23 @@ import java.util.function.BiConsumer;
  * <p>Threading: any thread. Null policy: the body may complete with null.
  */
 final class OffLoopCall extends CompletableFuture<Object> {
+    /*
+     * Implementation overview. start runs the body on the calling thread with a marker
+     * (STARTING) in place of a task. A body that never suspends costs its frame and one
+     * completed CompletableFuture, which is what the method returns: no driver is made. The
+     * first await of a pending CompletionStage (await) makes the driver, this
+     * object, and registers a Waker on the stage; the frames save themselves and return
+     * Frame.SUSPENDED as they do under a task. Whichever thread completes the stage then
+     * resumes the innermost frame and runs the same trampoline as a task's step, handing each
+     * finished frame's value to its caller, until the next suspension or the end, which completes
+     * this future. Each suspension has its own waker, which takes the first of two outcomes: the
+     * stage's, or a CancelledError from cancel. The waker's outcome may arrive
+     * before the suspending thread has finished returning SUSPENDED (the stage completed on
+     * another thread meanwhile); then the suspending thread goes on itself, so the frames are never
+     * run by two threads at once. One monitor orders these hand-offs and makes each thread see the
+     * frames as the previous one left them.
+     */
+
     /** The driver of a root frame that has not suspended yet: no driver object exists. */
     static final Object STARTING = new Sentinel("OFF_LOOP_STARTING");
 
@@ -156,11 +158,11 @@ final class OffLoopCall extends CompletableFuture<Object> {
             }
             pending = null; // taken: this thread resumes the body with it
         }
-        Object outside = LoopBridge.get().leaveTask();
+        Object outside = LoopAccess.get().leaveTask();
         try {
             drive(w);
         } finally {
-            LoopBridge.get().returnToTask(outside);
+            LoopAccess.get().returnToTask(outside);
         }
     }
 
@@ -241,11 +243,11 @@ final class OffLoopCall extends CompletableFuture<Object> {
             }
         }
         if (resume != null) {
-            Object outside = LoopBridge.get().leaveTask();
+            Object outside = LoopAccess.get().leaveTask();
             try {
                 drive(resume);
             } finally {
-                LoopBridge.get().returnToTask(outside);
+                LoopAccess.get().returnToTask(outside);
             }
         }
         return true;

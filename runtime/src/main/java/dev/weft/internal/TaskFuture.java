@@ -81,7 +81,7 @@ public final class TaskFuture extends CompletableFuture<Object> {
             return isCancelled();
         }
         EventLoop loop = task.getLoop();
-        if (LoopBridge.get().owner(loop) == Thread.currentThread()) {
+        if (LoopAccess.get().owner(loop) == Thread.currentThread()) {
             task.cancel();
         } else if (!loop.isClosed()) {
             try {

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.CancelHookFuture;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -86,7 +86,7 @@ final class Connector implements Consumer<SelectionKey> {
                 if (channel.connect(address)) {
                     connected();
                 } else {
-                    LoopBridge.get().register(loop, channel, SelectionKey.OP_CONNECT, this);
+                    LoopAccess.get().register(loop, channel, SelectionKey.OP_CONNECT, this);
                 }
                 return;
             } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -42,7 +42,7 @@ final class DatagramSocketTransport implements DatagramTransport, Consumer<Selec
     }
 
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final DatagramChannel channel;
     private final DatagramProtocol protocol;
     private final SocketAddress localAddress;

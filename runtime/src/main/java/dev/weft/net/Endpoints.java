@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -23,29 +23,58 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What {@code EventLoop.createConnection}, {@code createServer}, {@code createUnixConnection},
- * {@code createUnixServer} and {@code createDatagramEndpoint} do; call those. Every method
- * returns a future of the loop that completes once the endpoint is set up — its protocol's
- * {@code connectionMade} has run for a connection — or fails with the reason.
+ * The networking entry point of the protocol layer: asyncio's {@code loop.create_connection},
+ * {@code loop.create_server}, {@code loop.create_unix_connection}, {@code loop.create_unix_server}
+ * and {@code loop.create_datagram_endpoint}, each taking the loop as its first argument. Every
+ * method returns a future of that loop which completes once the endpoint is set up — its
+ * protocol's {@code connectionMade} has run for a connection — or fails with the reason. The
+ * stream layer on top of these is {@link Streams}.
+ *
+ * <p>Why these are not methods of {@code EventLoop}, as they are of asyncio's loop: the core
+ * package {@code dev.weft} must not depend on networking (networking depends on the core, never
+ * the reverse), so a program that only schedules coroutines loads no socket code, and a Java
+ * reader finds each dependency pointing one way. {@code Endpoints.createConnection(loop, ...)}
+ * reads as {@code loop.create_connection(...)} does.
+ *
+ * <pre>{@code
+ * EventLoop loop = Weft.loop();
+ * Server server = Weft.await(Endpoints.createServer(loop, EchoProtocol::new, "127.0.0.1", 0));
+ * Transport t = Weft.await(Endpoints.createConnection(loop, ClientProtocol::new,
+ *         "127.0.0.1", server.port()));
+ * }</pre>
  *
  * <p>Errors, delivered through the future: a refused connection is a
  * {@link java.net.ConnectException}, an unknown host an {@link java.net.UnknownHostException},
  * an address that cannot be bound a {@link java.net.BindException} naming the address and why —
  * in use, not an address of this host, or a privileged port. Host names are resolved off the
- * loop thread ({@code Resolver}); literal addresses are used at once.
+ * loop thread ({@code Resolver}); literal addresses are used at once. The TLS forms (a
+ * {@link TlsOptions} argument, asyncio's {@code ssl=}) complete after the handshake; what they
+ * report is described on {@link #createConnection(EventLoop, Supplier, String, int, TlsOptions)}.
  *
- * <p>Threading: loop thread only. Null policy: factories must not be null; a null host means
- * loopback for a client and all interfaces for a server.
+ * <p>Threading: loop thread only (an {@link IllegalStateException} otherwise). Null policy:
+ * the loop, factories, paths and options must not be null; a null host means loopback for a
+ * client and all interfaces for a server.
  */
 public final class Endpoints {
     private Endpoints() {
     }
 
-    /** See {@code EventLoop.createConnection}. */
+    /**
+     * Opens a TCP connection to {@code host}:{@code port} (asyncio's {@code create_connection}):
+     * resolves the name off the loop thread, connects, makes a protocol with
+     * {@code protocolFactory} and a {@link Transport} for it. The future completes with the
+     * transport once the protocol's {@code connectionMade} has run; the protocol is
+     * {@code transport.getProtocol()}. Cancelling the future closes the socket at once.
+     *
+     * @param host a host name, a literal address, or null for the loopback address
+     * @param port 1..65535
+     * @return a future failing with {@link java.net.ConnectException} (refused),
+     *     {@link java.net.UnknownHostException} or another {@link IOException}
+     */
     public static Future<Transport> createConnection(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, String host, int port) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         checkPort(port, false);
         Connector connector = new Connector(loop, protocolFactory);
         Future<Transport> result = connector.result();
@@ -67,24 +96,69 @@ public final class Endpoints {
         return result;
     }
 
-    /** See {@code EventLoop.createUnixConnection}. */
+    /**
+     * Opens a TLS connection ({@code create_connection(..., ssl=...)}): the future completes
+     * with a {@link TlsTransport} once the TCP connection is made <em>and</em> the handshake has
+     * finished, or fails with the connect error or an {@link javax.net.ssl.SSLHandshakeException}
+     * saying why the handshake failed (an untrusted certificate, a certificate for another host
+     * name, no common ALPN protocol or cipher, the peer closing or not finishing within the
+     * handshake timeout). Cancelling it closes the socket at once, connecting or handshaking.
+     */
+    public static Future<Transport> createConnection(EventLoop loop,
+            Supplier<? extends Protocol> protocolFactory, String host, int port,
+            TlsOptions tls) {
+        return TlsEndpoints.createConnection(loop, protocolFactory, host, port, tls);
+    }
+
+    /** Connects to the Unix domain socket at {@code path}; otherwise as a TCP connection. */
     public static Future<Transport> createUnixConnection(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, Path path) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         Connector connector = new Connector(loop, protocolFactory);
         connector.connect(List.of(UnixDomainSocketAddress.of(path)));
         return connector.result();
     }
 
-    /** See {@code EventLoop.createServer}. */
+    /**
+     * Starts a TCP server on {@code host}:{@code port} with default {@link ServerOptions}
+     * (asyncio's {@code create_server}): every accepted connection gets a new protocol from
+     * {@code protocolFactory}.
+     *
+     * @param host a host name (every address it resolves to is bound), a literal address, or
+     *     null for all interfaces
+     * @param port the port, or 0 for any free one ({@link Server#port()})
+     * @return a future of the serving server, failing with {@link java.net.BindException} when
+     *     the port is in use
+     */
+    public static Future<Server> createServer(EventLoop loop,
+            Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        return createServer(loop, protocolFactory, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Starts a TLS server ({@code create_server(..., ssl=...)}): each accepted connection
+     * handshakes before its protocol sees it; a handshake that fails (a client that sends
+     * plaintext, distrusts the certificate or stalls) is reported to the loop's exception handler
+     * and its socket closed, and the server goes on serving.
+     *
+     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
+     *     (a server needs one holding its certificate)
+     */
+    public static Future<Server> createServer(EventLoop loop,
+            Supplier<? extends Protocol> protocolFactory, String host, int port,
+            ServerOptions options, TlsOptions tls) {
+        return TlsEndpoints.createServer(loop, protocolFactory, host, port, options, tls);
+    }
+
+    /** Starts a TCP server with {@code options} (backlog, address and port reuse, buffers). */
     public static Future<Server> createServer(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, String host, int port,
             ServerOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         checkPort(port, true);
         Future<Server> result = loop.createFuture();
         if (host == null || host.isEmpty()) {
@@ -109,13 +183,22 @@ public final class Endpoints {
         return result;
     }
 
-    /** See {@code EventLoop.createUnixServer}. */
+    /**
+     * Starts a server on the Unix domain socket {@code path} with default {@link ServerOptions},
+     * replacing a stale socket file; the file is removed when the server closes.
+     */
+    public static Future<Server> createUnixServer(EventLoop loop,
+            Supplier<? extends Protocol> protocolFactory, Path path) {
+        return createUnixServer(loop, protocolFactory, path, ServerOptions.defaults());
+    }
+
+    /** Starts a server on the Unix domain socket {@code path} with {@code options}. */
     public static Future<Server> createUnixServer(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, Path path, ServerOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         Future<Server> result = loop.createFuture();
         UnixSocketFiles.removeStaleSocket(path);
         ServerSocketChannel ch = null;
@@ -193,7 +276,14 @@ public final class Endpoints {
         }
     }
 
-    /** See {@code EventLoop.createDatagramEndpoint}; default {@link DatagramOptions}. */
+    /**
+     * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) with default
+     * {@link DatagramOptions}, bound to {@code localAddress} and/or connected to
+     * {@code remoteAddress}; either may be null, not both. An address made with
+     * {@link InetSocketAddress#createUnresolved} is resolved off the loop thread.
+     *
+     * @throws IllegalArgumentException if both addresses are null
+     */
     public static Future<DatagramTransport> createDatagramEndpoint(EventLoop loop,
             Supplier<? extends DatagramProtocol> protocolFactory, SocketAddress localAddress,
             SocketAddress remoteAddress) {
@@ -201,13 +291,16 @@ public final class Endpoints {
                 DatagramOptions.defaults());
     }
 
-    /** See {@code EventLoop.createDatagramEndpoint} with {@link DatagramOptions}. */
+    /**
+     * Opens a UDP endpoint with socket {@code options} (buffer sizes, broadcast, address and port
+     * reuse), set before the socket is bound; otherwise as the form without options.
+     */
     public static Future<DatagramTransport> createDatagramEndpoint(EventLoop loop,
             Supplier<? extends DatagramProtocol> protocolFactory, SocketAddress localAddress,
             SocketAddress remoteAddress, DatagramOptions options) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(options, "options");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (localAddress == null && remoteAddress == null) {
             throw new IllegalArgumentException("a UDP endpoint needs a local address, a remote "
                     + "address, or both");

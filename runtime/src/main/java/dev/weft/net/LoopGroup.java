@@ -149,7 +149,7 @@ public final class LoopGroup implements AutoCloseable {
 
     /**
      * A protocol server on {@code host}:{@code port} served by every loop (the group's
-     * {@link EventLoop#createServer}): {@code protocolFactory} is called on the thread of the
+     * {@link Endpoints#createServer}): {@code protocolFactory} is called on the thread of the
      * loop that got the connection, so it must be thread-safe, and the protocol it returns
      * lives on that loop.
      *

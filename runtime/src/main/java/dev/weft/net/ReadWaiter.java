@@ -4,24 +4,12 @@ import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.Frame;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.WaitDescription;
 
 /**
  * The read of a {@link StreamReader} that waits for data: the future its task suspends on, one
  * per reader, reused for every wait, so waiting allocates nothing.
- *
- * <p>Implementation overview. A read that the buffer cannot satisfy is {@linkplain #suspend
- * suspended} here: the waiter records the {@link ReadOp} and the awaiting frame, and the task
- * waits on this future. When data, EOF or an error makes the read able to complete, the reader
- * {@linkplain #wake wakes} it: the future completes <em>deferred</em>
- * ({@link FutureHooks#completeDeferred}), which schedules the task but computes nothing yet. The
- * read itself runs in {@link #take()}, when the task resumes and takes the future's outcome: the
- * reader performs it then and the task continues with its bytes (or its
- * {@code LimitOverrunError}, {@code IncompleteReadError}, connection error). Bytes therefore
- * leave the buffer only for a task that goes on running — asyncio's protocol, where the read
- * coroutine consumes the buffer after its wake-up. {@link #take()} also makes the future pending
- * again, ready for the next wait.
  *
  * <p>Cancellation reaches the waiter because a task cancels the future it is suspended on. This
  * class overrides {@link #cancel(String)}: whether the read still waits or was already woken, it
@@ -35,8 +23,21 @@ import dev.weft.internal.WaitDescription;
  * {@code cancel}, and only its resumption takes the outcome. Threading: the reader's loop
  * thread.
  */
-final class ReadWaiter extends Future<Object> implements FutureHooks.Source, WaitDescription {
-    private static final FutureHooks HOOKS = FutureHooks.get();
+final class ReadWaiter extends Future<Object> implements FutureAccess.Source, WaitDescription {
+    /*
+     * Implementation overview. A read that the buffer cannot satisfy is suspended here: the waiter records the ReadOp and the awaiting frame, and the task
+     * waits on this future. When data, EOF or an error makes the read able to complete, the reader
+     * wakes it: the future completes deferred
+     * (FutureAccess.completeDeferred), which schedules the task but computes nothing yet. The
+     * read itself runs in take(), when the task resumes and takes the future's outcome: the
+     * reader performs it then and the task continues with its bytes (or its
+     * LimitOverrunError, IncompleteReadError, connection error). Bytes therefore
+     * leave the buffer only for a task that goes on running — asyncio's protocol, where the read
+     * coroutine consumes the buffer after its wake-up. take() also makes the future pending
+     * again, ready for the next wait.
+     */
+
+    private static final FutureAccess HOOKS = FutureAccess.get();
 
     private final StreamReader reader;
     /** The read that waits, from its suspension until its task resumes; null otherwise. */

@@ -2,7 +2,7 @@ package dev.weft.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -17,15 +17,6 @@ import java.util.function.Consumer;
  * The {@link Transport} over a non-blocking {@link SocketChannel}, TCP or Unix domain: asyncio's
  * {@code _SelectorSocketTransport}.
  *
- * <p>Implementation overview. The transport is its selection key's handler. Reading: on each
- * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
- * reusable direct buffer, then hands the bytes to the protocol — copied into the protocol's own
- * buffer for a {@link BufferedProtocol}, or into one new array for {@code dataReceived}; that
- * array is the only allocation per read. Writing goes through {@link SocketOutput}, which sends
- * directly while nothing is queued and queues only what the socket refuses; the queue is flushed
- * on write readiness. The key's interest
- * set is recomputed from the state after every change and written only when it differs.
- *
  * <p>Closing: {@link #close()} stops reading and lets the queue drain; {@link #abort()} and
  * fatal errors drop the queue. Either way {@link #lost} is set once and the protocol's
  * {@code connectionLost} is scheduled once, from a fresh loop callback, after the channel is
@@ -35,11 +26,22 @@ import java.util.function.Consumer;
  * <p>Threading: loop thread only (checked on the public methods).
  */
 final class SocketTransport implements Transport, Consumer<SelectionKey> {
+    /*
+     * Implementation overview. The transport is its selection key's handler. Reading: on each
+     * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
+     * reusable direct buffer, then hands the bytes to the protocol — copied into the protocol's own
+     * buffer for a BufferedProtocol, or into one new array for dataReceived; that
+     * array is the only allocation per read. Writing goes through SocketOutput, which sends
+     * directly while nothing is queued and queues only what the socket refuses; the queue is flushed
+     * on write readiness. The key's interest
+     * set is recomputed from the state after every change and written only when it differs.
+     */
+
     static final int DEFAULT_HIGH_WATER = 64 * 1024;
     static final int DEFAULT_LOW_WATER = DEFAULT_HIGH_WATER / 4;
 
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final SocketChannel channel;
     private final Protocol protocol;
     private final BufferedProtocol buffered;
@@ -50,6 +52,41 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     private final SelectionKey key;
     private int interest;
 
+    /*
+     * State table of the booleans below ("-" false, "x" true, "." either). The life cycle is
+     * started / closing / lost, which only ever go from false to true:
+     *
+     *   started closing lost   meaning
+     *      -       -      -    accepted or connected; connectionMade not run yet (next iteration)
+     *      x       -      -    open: reads when not paused, writes, may send EOF
+     *      .       x      -    closing gracefully: no more reads; the queued bytes still drain,
+     *                          then connectionLost is scheduled (close(), EOF answered false, a
+     *                          stream handler that returned)
+     *      .       x      x    over: connectionLost scheduled or run, channel closed there, no
+     *                          interest in any event; an abort() or an I/O error goes straight
+     *                          here, dropping the queue (lost always comes with closing)
+     *      -       x      x    ended before connectionMade ran: neither callback reaches the
+     *                          protocol
+     *
+     * Reading and EOF, meaningful while open:
+     *   readingPaused          the protocol called pauseReading(); cleared by resumeReading()
+     *   eofReceived            the peer sent FIN; the protocol's eofReceived() has been called
+     *   eofPending  eofSent    writeEof(): pending while bytes are queued, sent (shutdownOutput)
+     *      -           -       writes allowed
+     *      x           -       writeEof() called, queue not yet drained: writes refused
+     *      -           x       FIN sent: writes refused
+     *   writingPaused          the queue passed the high-water mark and pauseWriting() was called;
+     *                          cleared (resumeWriting()) at or below the low-water mark
+     *
+     * Who closed it, for the message of a write after the close:
+     *   closedByUser closedWithHandler
+     *      -            -      not closed by anyone (or only by the peer or an error)
+     *      x            -      close() or abort() by the application
+     *      x            x      the stream handler's task ended (StreamProtocol)
+     *
+     * OP_READ is wanted exactly when started and not closing, readingPaused or eofReceived;
+     * OP_WRITE exactly when bytes are queued; neither once lost (updateInterest()).
+     */
     private boolean started;
     private boolean readingPaused;
     private boolean writingPaused;

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Handle;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -17,17 +17,6 @@ import javax.net.ssl.SSLSession;
  * TLS between a socket transport and an application protocol: asyncio's {@code SSLProtocol}.
  * To the socket transport underneath ({@code raw}) it is a {@link BufferedProtocol} receiving
  * ciphertext; the application protocol sees it through its {@link SslTransport}.
- *
- * <p>Implementation overview. Everything is driven by {@link #pump()}, which runs the
- * {@link SSLEngine} as far as it can go with the bytes at hand: delegated tasks run inline (as
- * OpenSSL's work does in asyncio), handshake records the engine wants to send are wrapped and
- * written to {@code raw}, received records are unwrapped. Ciphertext arrives straight into
- * {@link #netIn}, which {@link #getBuffer} lends to the socket transport; decrypted bytes go
- * through {@link #appIn} into the application protocol's own buffer (or one array per record for
- * {@code dataReceived}). Outgoing plaintext is copied in chunks into {@link #appOut}, wrapped into
- * {@link #netOut} and handed to {@code raw.write}, which sends or queues it like any other bytes.
- * The four buffers are made once per connection, so a record costs no allocation beyond the
- * arrays handed to a {@code dataReceived} protocol.
  *
  * <p>Flow control is the socket's: the application's {@code pauseReading} pauses the socket,
  * and the socket's {@code pauseWriting}/{@code resumeWriting} go to the application unchanged.
@@ -45,10 +34,23 @@ import javax.net.ssl.SSLSession;
  * <p>Threading: loop thread only.
  */
 final class SslLayer implements BufferedProtocol {
+    /*
+     * Implementation overview. Everything is driven by pump(), which runs the
+     * SSLEngine as far as it can go with the bytes at hand: delegated tasks run inline (as
+     * OpenSSL's work does in asyncio), handshake records the engine wants to send are wrapped and
+     * written to raw, received records are unwrapped. Ciphertext arrives straight into
+     * netIn, which getBuffer lends to the socket transport; decrypted bytes go
+     * through appIn into the application protocol's own buffer (or one array per record for
+     * dataReceived). Outgoing plaintext is copied in chunks into appOut, wrapped into
+     * netOut and handed to raw.write, which sends or queues it like any other bytes.
+     * The four buffers are made once per connection, so a record costs no allocation beyond the
+     * arrays handed to a dataReceived protocol.
+     */
+
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final EventLoop loop;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     private final SSLEngine engine;
     private final TlsOptions options;
     private final Protocol app;

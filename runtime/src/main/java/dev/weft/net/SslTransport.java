@@ -1,6 +1,6 @@
 package dev.weft.net;
 
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import javax.net.ssl.SSLSession;
  */
 final class SslTransport implements TlsTransport {
     private final SslLayer layer;
-    private final LoopBridge bridge = LoopBridge.get();
+    private final LoopAccess bridge = LoopAccess.get();
     /** close() or abort() was called by the application: later writes are bugs. */
     private boolean closed;
     private boolean readingPaused;

@@ -3,7 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Task;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -79,7 +79,7 @@ final class StreamProtocol implements BufferedProtocol {
     private void handlerDone(Future<Void> task) {
         boolean failed = task.cancelled() || task.exception() != null;
         if (!task.cancelled() && task.exception() != null) {
-            LoopBridge.get().reportException(loop, "Unhandled exception in client handler of "
+            LoopAccess.get().reportException(loop, "Unhandled exception in client handler of "
                     + transport, task.exception());
         }
         if (handedOff || transport.isClosing()) {

@@ -4,7 +4,7 @@ import dev.weft.AsyncGenerator;
 import dev.weft.Coroutine;
 import dev.weft.EventLoop;
 import dev.weft.internal.Frame;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.internal.Sneaky;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -194,7 +194,7 @@ public final class StreamReader {
 
     /** Marks EOF: no more data will come; wakes a waiting read. */
     public void feedEof() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         eof = true;
         wakeWaiting();
     }
@@ -202,7 +202,7 @@ public final class StreamReader {
     /** Fails the reader: pending and later reads throw {@code exc}. */
     public void setException(Throwable exc) {
         Objects.requireNonNull(exc, "exc");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         exception = exc;
         wakeWaiting();
     }
@@ -219,7 +219,7 @@ public final class StreamReader {
     }
 
     private void checkFeed() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
@@ -259,7 +259,7 @@ public final class StreamReader {
      *     not resumed yet (the buffered bytes are spoken for)
      */
     Object awaitRead(ReadOp op, Frame caller) {
-        LoopBridge.get().checkThread(loop); // the buffer and the waiter are the loop thread's
+        LoopAccess.get().checkThread(loop); // the buffer and the waiter are the loop thread's
         ReadWaiter w = waiter;
         if (w != null && w.claimsBytes()) {
             throw busy(op);

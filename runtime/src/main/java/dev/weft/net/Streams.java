@@ -49,27 +49,29 @@ public final class Streams {
     public static Future<Connection> openConnection(String host, int port, int limit) {
         EventLoop loop = Weft.loop();
         StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop, limit), null);
-        return connected(loop, protocol, loop.createConnection(() -> protocol, host, port));
+        return connected(loop, protocol,
+                Endpoints.createConnection(loop, () -> protocol, host, port));
     }
 
     /**
      * Connects to {@code host}:{@code port} over TLS ({@code open_connection(..., ssl=...)}):
      * the future completes after the handshake, or fails with its
-     * {@link javax.net.ssl.SSLHandshakeException} (see {@link TlsEndpoints}). The writer's
+     * {@link javax.net.ssl.SSLHandshakeException} (see {@link Endpoints}). The writer's
      * transport is a {@link TlsTransport}.
      */
     public static Future<Connection> openConnection(String host, int port, TlsOptions tls) {
         EventLoop loop = Weft.loop();
         StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop), null);
         return connected(loop, protocol,
-                TlsEndpoints.createConnection(loop, () -> protocol, host, port, tls));
+                Endpoints.createConnection(loop, () -> protocol, host, port, tls));
     }
 
     /** Connects to the Unix domain socket at {@code path}. */
     public static Future<Connection> openUnixConnection(Path path) {
         EventLoop loop = Weft.loop();
         StreamProtocol protocol = new StreamProtocol(loop, new StreamReader(loop), null);
-        return connected(loop, protocol, loop.createUnixConnection(() -> protocol, path));
+        return connected(loop, protocol,
+                Endpoints.createUnixConnection(loop, () -> protocol, path));
     }
 
     private static Future<Connection> connected(EventLoop loop, StreamProtocol protocol,
@@ -107,13 +109,14 @@ public final class Streams {
             int limit, ServerOptions options) {
         Objects.requireNonNull(handler, "handler");
         EventLoop loop = Weft.loop();
-        return loop.createServer(() -> new StreamProtocol(loop, new StreamReader(loop, limit),
-                handler), host, port, options);
+        return Endpoints.createServer(loop,
+                () -> new StreamProtocol(loop, new StreamReader(loop, limit), handler),
+                host, port, options);
     }
 
     /**
      * Starts a TLS server ({@code start_server(..., ssl=...)}): each client's handler starts once
-     * its handshake is done; see {@link TlsEndpoints}.
+     * its handshake is done; see {@link Endpoints}.
      *
      * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
      */
@@ -128,7 +131,7 @@ public final class Streams {
             int limit, ServerOptions options, TlsOptions tls) {
         Objects.requireNonNull(handler, "handler");
         EventLoop loop = Weft.loop();
-        return TlsEndpoints.createServer(loop, () -> new StreamProtocol(loop,
+        return Endpoints.createServer(loop, () -> new StreamProtocol(loop,
                 new StreamReader(loop, limit), handler), host, port, options, tls);
     }
 
@@ -136,8 +139,8 @@ public final class Streams {
     public static Future<Server> startUnixServer(StreamHandler handler, Path path) {
         Objects.requireNonNull(handler, "handler");
         EventLoop loop = Weft.loop();
-        return loop.createUnixServer(() -> new StreamProtocol(loop, new StreamReader(loop),
-                handler), path);
+        return Endpoints.createUnixServer(loop,
+                () -> new StreamProtocol(loop, new StreamReader(loop), handler), path);
     }
 
     /**

@@ -3,15 +3,16 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.internal.CancelHookFuture;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 
 /**
- * The protocol forms of TLS connections and servers: asyncio's {@code create_connection} and
- * {@code create_server} with {@code ssl=}. {@link Streams} builds its TLS streams on these.
+ * The TLS forms of connections and servers behind {@link Endpoints} (asyncio's
+ * {@code create_connection} and {@code create_server} with {@code ssl=}): call them through
+ * {@link Endpoints}; {@link Streams} builds its TLS streams on these.
  *
  * <p>A client's future completes with a {@link TlsTransport} once the TCP connection is made
  * <em>and</em> the handshake has finished (the protocol's {@code connectionMade} has run by
@@ -27,17 +28,17 @@ import javax.net.ssl.SSLEngine;
  * <p>Threading: loop thread only. Null policy: no argument may be null except the host (null
  * means loopback for a client, every interface for a server).
  */
-public final class TlsEndpoints {
+final class TlsEndpoints {
     private TlsEndpoints() {
     }
 
     /** Connects to {@code host}:{@code port} and runs a TLS client handshake; see above. */
-    public static Future<Transport> createConnection(EventLoop loop,
+    static Future<Transport> createConnection(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, String host, int port,
             TlsOptions tls) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(tls, "tls");
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         SSLEngine engine;
         try {
             engine = tls.clientEngine(host, port);
@@ -84,7 +85,7 @@ public final class TlsEndpoints {
      * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
      *     (a server needs one holding its certificate)
      */
-    public static Future<Server> createServer(EventLoop loop,
+    static Future<Server> createServer(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, String host, int port,
             ServerOptions options, TlsOptions tls) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");

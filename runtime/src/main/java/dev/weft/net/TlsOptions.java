@@ -13,7 +13,7 @@ import javax.net.ssl.SSLParameters;
  * with {@code server_hostname} and {@code ssl_handshake_timeout}, for
  * {@link Streams#openConnection(String, int, TlsOptions)},
  * {@link Streams#startServer(StreamHandler, String, int, TlsOptions)} and the protocol forms in
- * {@link TlsEndpoints}.
+ * {@link Endpoints}.
  *
  * <p>What it carries: the {@link SSLContext} (its key managers hold a server's certificate, its
  * trust managers decide which peers are trusted); the server name a client sends as SNI and

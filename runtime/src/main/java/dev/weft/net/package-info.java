@@ -2,15 +2,16 @@
  * Networking on the event loop: asyncio's transports and protocols, and its streams.
  *
  * <p>Low level: a {@link dev.weft.net.Protocol} receives the callbacks of one connection from a
- * {@link dev.weft.net.Transport} ({@code EventLoop.createConnection}, {@code createServer},
- * their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol} those of a UDP endpoint
- * ({@code EventLoop.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. Socket
+ * {@link dev.weft.net.Transport} ({@link dev.weft.net.Endpoints}: {@code createConnection},
+ * {@code createServer}, their Unix-socket variants), a {@link dev.weft.net.DatagramProtocol}
+ * those of a UDP endpoint
+ * ({@code Endpoints.createDatagramEndpoint}); a {@link dev.weft.net.Server} listens. Socket
  * options are given up front in {@link dev.weft.net.ServerOptions} and
  * {@link dev.weft.net.DatagramOptions}. High level:
  * {@link dev.weft.net.Streams} opens connections and starts servers whose halves are a
  * {@link dev.weft.net.StreamReader} and a {@link dev.weft.net.StreamWriter}, awaited from
  * {@code @Async} coroutines. TLS: {@link dev.weft.net.TlsOptions} on the same calls
- * ({@link dev.weft.net.Streams}, {@link dev.weft.net.TlsEndpoints}) layers an
+ * ({@link dev.weft.net.Streams}, {@link dev.weft.net.Endpoints}) layers an
  * {@link javax.net.ssl.SSLEngine} over the socket transport (asyncio's {@code sslproto}); the
  * protocol then sees a {@link dev.weft.net.TlsTransport}.
  *
@@ -26,6 +27,30 @@
  * writes go through the loop's one reusable direct buffer.
  *
  * <p>Depends on {@code java.base} (with {@code javax.net.ssl}), {@code dev.weft} and {@code dev.weft.internal} (through
- * {@link dev.weft.internal.LoopBridge} for the loop's selector and I/O buffer).
+ * {@link dev.weft.internal.LoopAccess} for the loop's selector and I/O buffer).
  */
 package dev.weft.net;
+
+/*
+ * Role map: one line per file.
+ *   Endpoints, TlsEndpoints   create_connection/create_server/create_datagram_endpoint (+ ssl=)
+ *   Streams, Connection       open_connection/start_server and the reader/writer pair
+ *   StreamReader, StreamWriter, StreamHandler   the stream halves and a server's handler
+ *   StreamProtocol            the protocol between a transport and a reader/writer pair
+ *   ReadOp, ReadWaiter, LineIterator   a stream read, its wait for data, the lines iterator
+ *   ByteQueue                 a growable byte FIFO (reader buffer, write backlog)
+ *   Protocol, BufferedProtocol, Transport   the stream protocol/transport contract
+ *   SocketTransport, SocketOutput   the TCP/Unix transport and its outgoing byte path
+ *   DatagramProtocol, DatagramTransport   the UDP endpoint contract
+ *   DatagramSocketTransport   the UDP transport over a DatagramChannel
+ *   Server, ServerOptions     a listening server (its Listener nested) and its socket options
+ *   DatagramOptions           a UDP endpoint's socket options
+ *   Connector, Resolver       one client connect attempt; host names resolved off the loop
+ *   BindErrors, UnixSocketFiles   what a failed bind means; a Unix server's socket file
+ *   TlsOptions, TlsTransport  how a connection speaks TLS; the transport a TLS protocol sees
+ *   SslLayer, SslTransport    the SSLEngine between a socket transport and its protocol
+ *   LoopGroup, GroupLoop      loops on their own threads; one of them
+ *   GroupServer, GroupBinder, AcceptMode   a group's server, its setup, how it spreads connections
+ *   GroupShutdown             the steps of LoopGroup.shutdown
+ *   IncompleteReadError, LimitOverrunError   the stream exceptions
+ */

@@ -10,18 +10,20 @@ import dev.weft.net.StreamWriter;
  * One {@link Subprocess#communicate(byte[])}: asyncio's {@code communicate}, which gathers
  * feeding stdin, reading stdout and reading stderr, then waits for the exit.
  *
- * <p>Implementation overview. The reads are tasks over {@link StreamReader#read()} (to EOF),
- * so each pipe is drained as the child writes — stdin is fed concurrently, so a child that
- * writes a lot before it reads cannot deadlock with us. Feeding writes the input, awaits
- * {@code drain()} and closes stdin; a broken pipe (the child exited without reading it all) is
- * ignored, as asyncio ignores {@code BrokenPipeError}. When every part is done the result waits
- * for {@link Subprocess#waitFor()} and completes with the {@link Output}. If a read fails, the
- * result fails with that error. Cancelling the result cancels the parts still running and the
- * wait, and nothing else: the child runs on, and what was read stays in its reader.
- *
  * <p>Threading: the loop thread.
  */
 final class Communication {
+    /*
+     * Implementation overview. The reads are tasks over StreamReader.read() (to EOF),
+     * so each pipe is drained as the child writes — stdin is fed concurrently, so a child that
+     * writes a lot before it reads cannot deadlock with us. Feeding writes the input, awaits
+     * drain() and closes stdin; a broken pipe (the child exited without reading it all) is
+     * ignored, as asyncio ignores BrokenPipeError. When every part is done the result waits
+     * for Subprocess.waitFor() and completes with the Output. If a read fails, the
+     * result fails with that error. Cancelling the result cancels the parts still running and the
+     * wait, and nothing else: the child runs on, and what was read stays in its reader.
+     */
+
     private final Subprocess process;
     private final Future<Output> result;
     private final Task<byte[]> out;

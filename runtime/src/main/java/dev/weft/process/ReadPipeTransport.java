@@ -1,7 +1,7 @@
 package dev.weft.process;
 
 import dev.weft.EventLoop;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.net.BufferedProtocol;
 import dev.weft.net.Protocol;
 import dev.weft.net.Transport;
@@ -14,19 +14,6 @@ import java.util.concurrent.Semaphore;
  * The loop's end of a child's stdout or stderr pipe: asyncio's {@code _UnixReadPipeTransport},
  * fed by a pump thread instead of the selector.
  *
- * <p>Implementation overview. The pump thread blocks in {@code InputStream.read} on one chunk
- * array (4 KiB at first, grown up to 64 KiB, a Linux pipe's capacity, while reads fill it, so
- * a quiet child costs little and a chatty one few hand-offs), posts the count to the loop with
- * {@code callSoonThreadsafe}, and then waits for a grant before it touches the array again. On
- * the loop, {@link #deliver} copies the chunk into the protocol's buffer (the stream reader's)
- * and grants the next read at once — unless the reader paused the transport because it holds
- * more than twice its limit; then the grant waits for {@link #resumeReading()}. So the pump
- * never holds more than one chunk, the reader never more than its pause threshold plus one
- * chunk, and a child that writes faster than the program reads blocks in its own
- * {@code write}, as with a selector-driven pipe. The semaphore's release/acquire orders the
- * array's hand-over between the two threads. EOF becomes {@code eofReceived} then
- * {@code connectionLost(null)}; a read error, {@code connectionLost(e)}.
- *
  * <p>The pump ends at EOF, on a read error, or once {@link #close()} or {@link #shutdown()}
  * stopped it and its current read returns (a blocking pipe read cannot be interrupted without
  * native code: closing the stream from another thread does not wake it on Linux); it closes the
@@ -37,6 +24,21 @@ import java.util.concurrent.Semaphore;
  * not supported (a read pipe): those methods throw {@link UnsupportedOperationException}.
  */
 final class ReadPipeTransport implements PipeTransport, PipePump {
+    /*
+     * Implementation overview. The pump thread blocks in InputStream.read on one chunk
+     * array (4 KiB at first, grown up to 64 KiB, a Linux pipe's capacity, while reads fill it, so
+     * a quiet child costs little and a chatty one few hand-offs), posts the count to the loop with
+     * callSoonThreadsafe, and then waits for a grant before it touches the array again. On
+     * the loop, deliver copies the chunk into the protocol's buffer (the stream reader's)
+     * and grants the next read at once — unless the reader paused the transport because it holds
+     * more than twice its limit; then the grant waits for resumeReading(). So the pump
+     * never holds more than one chunk, the reader never more than its pause threshold plus one
+     * chunk, and a child that writes faster than the program reads blocks in its own
+     * write, as with a selector-driven pipe. The semaphore's release/acquire orders the
+     * array's hand-over between the two threads. EOF becomes eofReceived then
+     * connectionLost(null); a read error, connectionLost(e).
+     */
+
     /** The largest chunk: a Linux pipe's capacity. */
     static final int CHUNK = 64 * 1024;
     /** The first chunk: most children print little, and many children run at once. */
@@ -169,7 +171,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
 
     @Override
     public void pauseReading() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (!closing && !lost) {
             paused = true;
         }
@@ -177,7 +179,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
 
     @Override
     public void resumeReading() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (!paused) {
             return;
         }
@@ -196,7 +198,7 @@ final class ReadPipeTransport implements PipeTransport, PipePump {
     /** Stops reading; the protocol's {@code connectionLost(null)} follows on the next iteration. */
     @Override
     public void close() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing || lost) {
             return;
         }

@@ -3,7 +3,7 @@ package dev.weft.process;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.net.StreamReader;
 import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
@@ -89,7 +89,7 @@ public final class Subprocess {
         boolean err = o.stderr().kind() == Stdio.Kind.PIPE;
         this.stdout = out ? connectOutput("stdout", o.limit()) : null;
         this.stderr = err ? connectOutput("stderr", o.limit()) : null;
-        this.unhook = LoopBridge.get().onClose(loop, this::loopClosing);
+        this.unhook = LoopAccess.get().onClose(loop, this::loopClosing);
         process.onExit().whenComplete((p, e) -> postExit());
     }
 
@@ -316,7 +316,7 @@ public final class Subprocess {
     }
 
     private void checkThread() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
     }
 
     // ---- exit and the end of the pipes (loop thread) ---------------------------------------

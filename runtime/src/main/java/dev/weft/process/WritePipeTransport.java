@@ -1,7 +1,7 @@
 package dev.weft.process;
 
 import dev.weft.EventLoop;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import dev.weft.net.Protocol;
 import dev.weft.net.StreamReader;
 import dev.weft.net.Transport;
@@ -15,15 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The loop's end of a child's stdin pipe: asyncio's {@code _UnixWritePipeTransport}, drained by
  * a pump thread instead of the selector.
  *
- * <p>Implementation overview. {@link #write} copies the bytes into a queue of chunks (the
- * transport's write buffer) and never blocks. The pump thread, started at the first write or
- * close, takes one chunk at a time, writes it with a blocking {@code OutputStream.write}
- * (flushing when the queue is empty), and posts how many bytes went out back to the loop, which
- * counts them off the buffer. Flow control is the socket transport's: above the high-water mark
- * (64 KiB) the protocol's {@code pauseWriting} makes {@code StreamWriter.drain()} wait; at or
- * below the low-water mark (16 KiB) {@code resumeWriting} releases it. So a child that does not
- * read holds back a writer that drains, and the pump holds one chunk at most.
- *
  * <p>{@link #close()} / {@link #writeEof()} queue an end marker: the pump flushes what is queued
  * and closes the pipe, and the protocol's {@code connectionLost(null)} follows. A write error (the
  * child closed its stdin, or exited) is a broken pipe: {@code connectionLost} with an
@@ -36,6 +27,17 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@link NullPointerException}.
  */
 final class WritePipeTransport implements PipeTransport, PipePump {
+    /*
+     * Implementation overview. write copies the bytes into a queue of chunks (the
+     * transport's write buffer) and never blocks. The pump thread, started at the first write or
+     * close, takes one chunk at a time, writes it with a blocking OutputStream.write
+     * (flushing when the queue is empty), and posts how many bytes went out back to the loop, which
+     * counts them off the buffer. Flow control is the socket transport's: above the high-water mark
+     * (64 KiB) the protocol's pauseWriting makes StreamWriter.drain() wait; at or
+     * below the low-water mark (16 KiB) resumeWriting releases it. So a child that does not
+     * read holds back a writer that drains, and the pump holds one chunk at most.
+     */
+
     /** The end marker in the queue (compared by identity). */
     private static final byte[] END = new byte[0];
 
@@ -91,7 +93,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     public void write(byte[] data, int off, int len) {
         Objects.requireNonNull(data, "data");
         Objects.checkFromIndexSize(off, len, data.length);
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing) {
             throw new IllegalStateException("cannot write to " + name + ": it was closed "
                     + "(close() or writeEof()); write everything before closing stdin");
@@ -146,7 +148,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     /** Closes the pipe once the queued bytes are written; see the class comment. Idempotent. */
     @Override
     public void close() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         if (closing) {
             return;
         }
@@ -165,7 +167,7 @@ final class WritePipeTransport implements PipeTransport, PipePump {
     /** Closes the pipe at once, dropping what is queued. */
     @Override
     public void abort() {
-        LoopBridge.get().checkThread(loop);
+        LoopAccess.get().checkThread(loop);
         queue.clear();
         buffered = 0;
         close();

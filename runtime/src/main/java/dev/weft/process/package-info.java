@@ -47,7 +47,20 @@
  * <p>Threading: everything here is confined to the loop thread that started the child.
  *
  * <p>Depends on {@code java.base}, {@code dev.weft}, {@code dev.weft.internal} (the loop's
- * thread check and close hook, through {@link dev.weft.internal.LoopBridge}) and
+ * thread check and close hook, through {@link dev.weft.internal.LoopAccess}) and
  * {@code dev.weft.net} (streams over the pipe transports). The core never imports this package.
  */
 package dev.weft.process;
+
+/*
+ * Role map: one line per file.
+ *   Subprocess, SubprocessOptions, Stdio, Output   the public API (exec/shell, options, results)
+ *   Launcher                 starts a child through ProcessBuilder as the options say
+ *   Communication            one communicate() call
+ *   ReadPipeTransport        the loop's end of a child's stdout/stderr, with its pump thread
+ *   WritePipeTransport       the loop's end of a child's stdin, with its pump thread
+ *   PipeTransport            what a pipe answers for a socket transport's socket parts
+ *   PipePump, PipeThreads    a pump as loop close sees it; how pump threads are made
+ *   ChildSignals             sends a signal to a child
+ *   LoopCloseHook            what loop close does to a child still running
+ */

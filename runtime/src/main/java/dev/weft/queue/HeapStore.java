@@ -8,12 +8,6 @@ import java.util.StringJoiner;
  * The item store of a {@link PriorityQueue}: a binary min-heap ordered by a comparator (or the
  * items' natural order), first in first out among items of equal priority.
  *
- * <p>Implementation overview. Two parallel arrays hold the heap: the items, and for each item the
- * sequence number it was added with. Two entries compare by the comparator first and by sequence
- * number second, so no two entries are ever equal and equal priorities come out in the order they
- * went in (Python's {@code heapq} on bare items makes no such promise). Entries carry no wrapper
- * object: adding and polling allocate nothing once the arrays are big enough.
- *
  * <p>Both sifts run in two phases: the first only compares, to find where the moving entry ends
  * up (a poll records the path it walks in a small reused array); the second moves the entries.
  * A comparator that throws — a {@code ClassCastException} between items of unrelated types, say
@@ -25,6 +19,14 @@ import java.util.StringJoiner;
  * @param <T> the type of the items
  */
 final class HeapStore<T> implements ItemStore<T> {
+    /*
+     * Implementation overview. Two parallel arrays hold the heap: the items, and for each item the
+     * sequence number it was added with. Two entries compare by the comparator first and by sequence
+     * number second, so no two entries are ever equal and equal priorities come out in the order they
+     * went in (Python's heapq on bare items makes no such promise). Entries carry no wrapper
+     * object: adding and polling allocate nothing once the arrays are big enough.
+     */
+
     /** A heap of {@code Integer.MAX_VALUE} entries is 31 levels deep. */
     private static final int MAX_DEPTH = 32;
 

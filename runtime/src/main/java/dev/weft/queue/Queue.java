@@ -1,6 +1,7 @@
 package dev.weft.queue;
 
 import dev.weft.Coroutine;
+import dev.weft.internal.Awaitable;
 import dev.weft.internal.Frame;
 import dev.weft.internal.primitives.LoopBinding;
 import java.util.Objects;
@@ -110,7 +111,7 @@ public class Queue<T> {
             state.add(item);
             return null;
         }
-        return new Waiter(state, Waiter.PUT, item).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.PUT, item).awaitFrom(caller);
     }
 
     // ---- getting ---------------------------------------------------------------------------
@@ -152,7 +153,7 @@ public class Queue<T> {
         if (state.shutdown) {
             throw state.shutDown("get");
         }
-        return new Waiter(state, Waiter.GET, null).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.GET, null).awaitFrom(caller);
     }
 
     // ---- tracking work ---------------------------------------------------------------------
@@ -171,7 +172,7 @@ public class Queue<T> {
                     + "no item is waiting to be marked done in " + this);
         }
         if (--state.unfinished == 0) {
-            QueueState.releaseAll(state.joiners, Waiter.WOKEN);
+            QueueState.releaseAll(state.joiners, QueueWaiter.WOKEN);
         }
     }
 
@@ -188,7 +189,7 @@ public class Queue<T> {
         if (state.unfinished == 0) {
             return null;
         }
-        return new Waiter(state, Waiter.JOIN, null).awaitFrom(caller);
+        return new QueueWaiter(state, QueueWaiter.JOIN, null).awaitFrom(caller);
     }
 
     // ---- shutting down ---------------------------------------------------------------------
@@ -261,5 +262,88 @@ public class Queue<T> {
     @Override
     public String toString() {
         return state.describe(getClass().getSimpleName());
+    }
+
+    /**
+     * The coroutine {@link Queue#get()} returns: awaiting it takes the next item, waiting for one if
+     * need be.
+     *
+     * <p>Stateless but for its queue: one instance per queue, returned by every {@code get()} call,
+     * so a get allocates nothing. Unlike a woven coroutine it may be awaited any number of times;
+     * each await is a new get. Loop thread only.
+     *
+     * @param <T> the type of the items
+     */
+    private static final class GetOp<T> implements Coroutine<T>, Awaitable {
+        private final Queue<T> queue;
+
+        GetOp(Queue<T> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Object awaitFrom(Frame caller) {
+            return queue.awaitGet(caller);
+        }
+
+        @Override
+        public String toString() {
+            return "Queue.get()";
+        }
+    }
+
+    /**
+     * The coroutine {@link Queue#put(Object)} returns: awaiting it adds the item, waiting for a free
+     * slot if need be. Nothing happens until it is awaited, as with asyncio's {@code put}.
+     *
+     * <p>Holds the queue and the item: the one allocation of an uncontended put (16 to 24 bytes,
+     * often removed by escape analysis once the await is inlined). It may be awaited more than once;
+     * each await puts the item again. Loop thread only.
+     *
+     * @param <T> the type of the item
+     */
+    private static final class PutOp<T> implements Coroutine<Void>, Awaitable {
+        private final Queue<T> queue;
+        private final T item;
+
+        PutOp(Queue<T> queue, T item) {
+            this.queue = queue;
+            this.item = item;
+        }
+
+        @Override
+        public Object awaitFrom(Frame caller) {
+            return queue.awaitPut(item, caller);
+        }
+
+        @Override
+        public String toString() {
+            return "Queue.put(" + item + ")";
+        }
+    }
+
+    /**
+     * The coroutine {@link Queue#join()} returns: awaiting it waits until every item put so far has
+     * been marked done with {@link Queue#taskDone()}.
+     *
+     * <p>One instance per queue, returned by every {@code join()} call; it may be awaited any number
+     * of times. Loop thread only.
+     */
+    private static final class JoinOp implements Coroutine<Void>, Awaitable {
+        private final Queue<?> queue;
+
+        JoinOp(Queue<?> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Object awaitFrom(Frame caller) {
+            return queue.awaitJoin(caller);
+        }
+
+        @Override
+        public String toString() {
+            return "Queue.join()";
+        }
     }
 }

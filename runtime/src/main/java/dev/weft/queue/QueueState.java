@@ -10,16 +10,6 @@ import dev.weft.internal.primitives.WaiterList;
  * The state of one {@link Queue} and the rules that change it: its items, its three lists of
  * waiters, and the counts of turns given to woken waiters that have not resumed yet.
  *
- * <p>Implementation overview. Items live in an {@link ItemStore} (its order: FIFO, LIFO or by
- * priority). Tasks that must wait become {@link Waiter}s on three FIFO lists: getters, putters,
- * joiners. Waking a waiter does not hand it anything yet; it gives it a <em>turn</em>, counted
- * until its task resumes: {@link #promised} items reserved for woken getters, {@link #granted}
- * slots reserved for woken putters. The woken getter takes an item, or the woken putter adds its
- * own, when its task resumes; a task cancelled in between resumes with the
- * {@code CancelledError} instead, and its turn goes to the next waiter. So an item is taken out
- * only by a getter that goes on running and put in only by a putter that goes on running: no
- * cancellation, timeout or {@code waitFor} can lose or duplicate one.
- *
  * <p>Reserved turns also make the queue fair: nobody can take an item promised to a woken getter
  * or a slot granted to a woken putter, so waiters are served in the order they came and a new
  * {@code get} or {@code put} never overtakes one that waits. Two invariants hold between
@@ -35,11 +25,23 @@ import dev.weft.internal.primitives.WaiterList;
  * @param <T> the type of the items
  */
 final class QueueState<T> {
+    /*
+     * Implementation overview. Items live in an ItemStore (its order: FIFO, LIFO or by
+     * priority). Tasks that must wait become QueueWaiters on three FIFO lists: getters, putters,
+     * joiners. Waking a waiter does not hand it anything yet; it gives it a turn, counted
+     * until its task resumes: promised items reserved for woken getters, granted
+     * slots reserved for woken putters. The woken getter takes an item, or the woken putter adds its
+     * own, when its task resumes; a task cancelled in between resumes with the
+     * CancelledError instead, and its turn goes to the next waiter. So an item is taken out
+     * only by a getter that goes on running and put in only by a putter that goes on running: no
+     * cancellation, timeout or waitFor can lose or duplicate one.
+     */
+
     final ItemStore<T> items;
     final int maxsize;
-    final WaiterList<Waiter> getters = new WaiterList<>();
-    final WaiterList<Waiter> putters = new WaiterList<>();
-    final WaiterList<Waiter> joiners = new WaiterList<>();
+    final WaiterList<QueueWaiter> getters = new WaiterList<>();
+    final WaiterList<QueueWaiter> putters = new WaiterList<>();
+    final WaiterList<QueueWaiter> joiners = new WaiterList<>();
     private final Queue<T> owner;
     private final LoopBinding binding;
     /** Items reserved for woken getters that have not resumed yet; never more than the size. */
@@ -69,11 +71,11 @@ final class QueueState<T> {
             dropped = true;
             unfinished = Math.max(0, unfinished - droppedItems);
             if (unfinished == 0) {
-                releaseAll(joiners, Waiter.WOKEN);
+                releaseAll(joiners, QueueWaiter.WOKEN);
             }
         }
-        releaseAll(getters, Waiter.RELEASED);
-        releaseAll(putters, Waiter.RELEASED);
+        releaseAll(getters, QueueWaiter.RELEASED);
+        releaseAll(putters, QueueWaiter.RELEASED);
     }
 
     // ---- counting and waking ---------------------------------------------------------------
@@ -101,15 +103,15 @@ final class QueueState<T> {
     /** Promises each free item to the first waiting getter. */
     private void wakeGetters() {
         while (available() > 0) {
-            Waiter w = getters.pollFirst();
+            QueueWaiter w = getters.pollFirst();
             if (w == null) {
                 return;
             }
             if (w.abandoned()) {
-                w.status = Waiter.SKIPPED;
+                w.status = QueueWaiter.SKIPPED;
             } else {
                 promised++;
-                w.wake(Waiter.WOKEN);
+                w.wake(QueueWaiter.WOKEN);
             }
         }
     }
@@ -117,23 +119,23 @@ final class QueueState<T> {
     /** Grants each free slot to the first waiting putter. */
     private void wakePutters() {
         while (hasFreeSlot()) {
-            Waiter w = putters.pollFirst();
+            QueueWaiter w = putters.pollFirst();
             if (w == null) {
                 return;
             }
             if (w.abandoned()) {
-                w.status = Waiter.SKIPPED;
+                w.status = QueueWaiter.SKIPPED;
             } else {
                 granted++;
-                w.wake(Waiter.WOKEN);
+                w.wake(QueueWaiter.WOKEN);
             }
         }
     }
 
-    static void releaseAll(WaiterList<Waiter> list, byte outcome) {
-        for (Waiter w = list.pollFirst(); w != null; w = list.pollFirst()) {
+    static void releaseAll(WaiterList<QueueWaiter> list, byte outcome) {
+        for (QueueWaiter w = list.pollFirst(); w != null; w = list.pollFirst()) {
             if (w.abandoned()) {
-                w.status = Waiter.SKIPPED;
+                w.status = QueueWaiter.SKIPPED;
             } else {
                 w.wake(outcome);
             }
@@ -143,7 +145,7 @@ final class QueueState<T> {
     // ---- waiters: suspending and resuming --------------------------------------------------
 
     /** A waiter's first run: joins its list and suspends its task on a fresh future. */
-    Object park(Waiter w) {
+    Object park(QueueWaiter w) {
         // Another loop of this thread would never run the task the future wakes: rejected here.
         EventLoop loop = binding.loopToWaitOn(owner);
         Future<Object> future = new Future<>(loop);
@@ -156,22 +158,22 @@ final class QueueState<T> {
      * A waiter's task resumed, woken ({@code error} null) or cancelled ({@code error} its
      * {@code CancelledError}): settles its turn and answers what its await returns.
      */
-    Object resume(Waiter w, Throwable error) {
-        if (w.status == Waiter.WAITING) {
+    Object resume(QueueWaiter w, Throwable error) {
+        if (w.status == QueueWaiter.WAITING) {
             // Cancelled while on its list: it was owed nothing.
             listOf(w).remove(w);
             throw Sneaky.<RuntimeException>raise(error != null ? error
                     : new IllegalStateException("queue waiter resumed before its turn: a weft bug"));
         }
-        if (w.status == Waiter.WOKEN) {
-            if (w.kind == Waiter.GET) {
+        if (w.status == QueueWaiter.WOKEN) {
+            if (w.kind == QueueWaiter.GET) {
                 return resumeGetter(error);
             }
-            if (w.kind == Waiter.PUT) {
+            if (w.kind == QueueWaiter.PUT) {
                 return resumePutter(w, error);
             }
-        } else if (w.status == Waiter.RELEASED && error == null) {
-            throw shutDown(w.kind == Waiter.GET ? "get" : "put");
+        } else if (w.status == QueueWaiter.RELEASED && error == null) {
+            throw shutDown(w.kind == QueueWaiter.GET ? "get" : "put");
         }
         if (error != null) {
             throw Sneaky.<RuntimeException>raise(error);
@@ -197,7 +199,7 @@ final class QueueState<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private Object resumePutter(Waiter w, Throwable error) {
+    private Object resumePutter(QueueWaiter w, Throwable error) {
         granted--;
         Object item = w.item;
         w.item = null;
@@ -217,8 +219,8 @@ final class QueueState<T> {
         return null;
     }
 
-    private WaiterList<Waiter> listOf(Waiter w) {
-        return w.kind == Waiter.GET ? getters : w.kind == Waiter.PUT ? putters : joiners;
+    private WaiterList<QueueWaiter> listOf(QueueWaiter w) {
+        return w.kind == QueueWaiter.GET ? getters : w.kind == QueueWaiter.PUT ? putters : joiners;
     }
 
     QueueShutDown shutDown(String operation) {

@@ -15,3 +15,13 @@
  * shared with {@code dev.weft.sync}); nothing depends on it inside the runtime.
  */
 package dev.weft.queue;
+
+/*
+ * Role map: one line per file.
+ *   Queue, PriorityQueue, LifoQueue   the queues (Queue's get/put/join coroutines nested in it)
+ *   QueueFull, QueueEmpty, QueueShutDown   their exceptions
+ *   QueueState               a queue's counters and waiters, and the rules that change them
+ *   QueueWaiter              one waiting getter/putter/joiner, a hand-written two-state frame
+ *   ItemStore                where a queue keeps its items (so their order)
+ *   FifoStore, HeapStore, LifoStore   the stores of Queue, PriorityQueue and LifoQueue
+ */

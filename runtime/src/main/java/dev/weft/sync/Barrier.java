@@ -16,17 +16,6 @@ import dev.weft.internal.primitives.WaiterList;
  * if (index == 0) { ... }                   // one task of the round does the extra work
  * }</pre>
  *
- * <p>Implementation overview. A FIFO of {@link Waiter}s, one per waiting task. The arrival that
- * completes the round does not suspend: it completes every waiter with its index (their tasks
- * resume in arrival order on later loop iterations), empties the queue for the next round, and
- * returns {@code parties - 1}. A cancelled waiter leaves the round, so the round needs one more
- * arrival; indices are positions in the round when it completes, so they stay 0 to
- * {@code parties - 1} without gaps or repeats (asyncio counts arrivals instead and may repeat an
- * index after a cancellation). {@link #reset()} and {@link #abort()} fail the waiters with
- * {@link BrokenBarrierError}. Because waiters leave the barrier as soon as they are released,
- * there is no draining phase: an arrival right after a round completed, or after a reset,
- * starts the next round at once, where asyncio first waits for the released tasks to run.
- *
  * <p>{@code reset()} and {@code abort()} are plain methods, not coroutines as in asyncio: they
  * never need to wait.
  *
@@ -37,8 +26,21 @@ import dev.weft.internal.primitives.WaiterList;
  * Null policy: nothing here takes or returns null.
  */
 public final class Barrier {
+    /*
+     * Implementation overview. A FIFO of SyncWaiters, one per waiting task. The arrival that
+     * completes the round does not suspend: it completes every waiter with its index (their tasks
+     * resume in arrival order on later loop iterations), empties the queue for the next round, and
+     * returns parties - 1. A cancelled waiter leaves the round, so the round needs one more
+     * arrival; indices are positions in the round when it completes, so they stay 0 to
+     * parties - 1 without gaps or repeats (asyncio counts arrivals instead and may repeat an
+     * index after a cancellation). reset() and abort() fail the waiters with
+     * BrokenBarrierError. Because waiters leave the barrier as soon as they are released,
+     * there is no draining phase: an arrival right after a round completed, or after a reset,
+     * starts the next round at once, where asyncio first waits for the released tasks to run.
+     */
+
     private final LoopBinding binding = new LoopBinding();
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final Coroutine<Integer> arrive = new Arrive();
     /** Plain waiters that say, in task dumps, which barrier they wait at. */
     private final WaitPolicy waitPolicy = WaitPolicy.plain(() -> "Barrier.arrive() on " + this);
@@ -122,7 +124,7 @@ public final class Barrier {
     }
 
     private void failWaiters(String why) {
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setException(new BrokenBarrierError(why));
         }
     }
@@ -134,12 +136,12 @@ public final class Barrier {
         }
         int index = waiters.size();
         if (index + 1 < parties) {
-            Waiter w = new Waiter(binding.loopToWaitOn(this), waitPolicy, null);
+            SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), waitPolicy, null);
             waiters.addLast(w);
             return w.awaitFrom(caller);
         }
         int i = 0;
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setResult(i++);
         }
         return index;

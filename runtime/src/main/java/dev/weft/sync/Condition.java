@@ -26,18 +26,8 @@ import java.util.function.BooleanSupplier;
  * {@code final} methods of every Java object, hence {@code untilNotified}, {@code until},
  * {@code signal} and {@code signalAll}.
  *
- * <p>Implementation overview. Waiters queue FIFO on the condition. A signal does not wake a
- * waiter directly: it moves it into the lock's own FIFO of waiters (the waiter object and its
- * future stay the same), so the waiter's task is woken exactly once, when the lock is handed to
- * it, and resumes holding the lock. {@link #until(BooleanSupplier)} tests its predicate each time
- * the lock is handed to its waiter; while the predicate is false the waiter goes back to the
- * condition's queue at once, without waking its task (asyncio's {@code wait_for} loop, with the
- * predicate tested in the same state). A cancelled waiter, as in asyncio, still re-acquires the
- * lock before its await throws {@code CancelledError}: it leaves the condition's queue for the
- * lock's. A waiter that was already signalled when it is cancelled (waiting for the lock, or even
- * handed it but not run yet) passes the signal on to the next waiter, so no signal is lost.
- *
- * <p>The predicate of {@code until} may therefore run during another task's {@code release()} or
+ * <p>The predicate of {@code until} is tested whenever the lock is handed to its waiter, not when
+ * the waiter's task runs: it may therefore run during another task's {@code release()} or
  * {@code signal()}, always on the loop thread and always while the lock belongs to the waiter; an
  * exception it throws is rethrown by that waiter's await, with the lock held.
  *
@@ -48,8 +38,21 @@ import java.util.function.BooleanSupplier;
  * thread. Null policy: null arguments are rejected with {@link NullPointerException}.
  */
 public final class Condition {
+    /*
+     * Implementation overview. Waiters queue FIFO on the condition. A signal does not wake a
+     * waiter directly: it moves it into the lock's own FIFO of waiters (the waiter object and its
+     * future stay the same), so the waiter's task is woken exactly once, when the lock is handed to
+     * it, and resumes holding the lock. until() tests its predicate each time
+     * the lock is handed to its waiter; while the predicate is false the waiter goes back to the
+     * condition's queue at once, without waking its task (asyncio's wait_for loop, with the
+     * predicate tested in the same state). A cancelled waiter, as in asyncio, still re-acquires the
+     * lock before its await throws CancelledError: it leaves the condition's queue for the
+     * lock's. A waiter that was already signalled when it is cancelled (waiting for the lock, or even
+     * handed it but not run yet) passes the signal on to the next waiter, so no signal is lost.
+     */
+
     private final Lock lock;
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy policy = new Waiters();
     private final Coroutine<Void> untilNotified = new Wait(null);
 
@@ -146,11 +149,11 @@ public final class Condition {
     /** Moves up to {@code n} waiters, first come first, into the lock's queue. */
     private void notifyWaiters(int n) {
         for (int i = 0; i < n; i++) {
-            Waiter w = waiters.pollFirst();
+            SyncWaiter w = waiters.pollFirst();
             if (w == null) {
                 return;
             }
-            w.set(Waiter.NOTIFIED);
+            w.set(SyncWaiter.NOTIFIED);
             lock.admit(w);
         }
     }
@@ -165,7 +168,7 @@ public final class Condition {
         if (predicate != null && predicate.getAsBoolean()) {
             return null;
         }
-        Waiter w = new Waiter(binding.loopToWaitOn(this), policy, null);
+        SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), policy, null);
         w.predicate = predicate;
         waiters.addLast(w);
         lock.release();
@@ -189,8 +192,8 @@ public final class Condition {
 
         /** The lock was handed to {@code w}: fail, test the predicate, or return. */
         @Override
-        boolean grant(Waiter w) {
-            if (w.has(Waiter.CANCEL_REQUESTED)) {
+        boolean grant(SyncWaiter w) {
+            if (w.has(SyncWaiter.CANCEL_REQUESTED)) {
                 w.failDeferred(new CancelledError(w.cancelMessage));
                 return true;
             }
@@ -203,12 +206,12 @@ public final class Condition {
                     w.failDeferred(t);
                     return true;
                 }
-                if (w.has(Waiter.CANCEL_REQUESTED)) { // the predicate cancelled the waiter's task
+                if (w.has(SyncWaiter.CANCEL_REQUESTED)) { // the predicate cancelled the waiter's task
                     w.failDeferred(new CancelledError(w.cancelMessage));
                     return true;
                 }
                 if (!ok) {
-                    w.unset(Waiter.NOTIFIED);
+                    w.unset(SyncWaiter.NOTIFIED);
                     waiters.addLast(w); // waits again, at the back, without waking its task
                     return false;
                 }
@@ -219,16 +222,16 @@ public final class Condition {
 
         /** Cancelled while pending: re-acquire the lock first, and hand on a signal it got. */
         @Override
-        boolean cancelPending(Waiter w, String msg) {
-            if (w.has(Waiter.CANCEL_REQUESTED)) {
+        boolean cancelPending(SyncWaiter w, String msg) {
+            if (w.has(SyncWaiter.CANCEL_REQUESTED)) {
                 return true; // already on its way to the lock
             }
-            w.set(Waiter.CANCEL_REQUESTED);
+            w.set(SyncWaiter.CANCEL_REQUESTED);
             w.cancelMessage = msg;
             if (w.list() == waiters) {
                 waiters.remove(w);
                 lock.admit(w);
-            } else if (w.has(Waiter.NOTIFIED)) {
+            } else if (w.has(SyncWaiter.NOTIFIED)) {
                 notifyWaiters(1);
             }
             return true;
@@ -239,18 +242,18 @@ public final class Condition {
          * lock stays with {@code w}, whose wait ends holding it, with a {@code CancelledError}.
          */
         @Override
-        void forfeit(Waiter w) {
+        void forfeit(SyncWaiter w) {
             notifyWaiters(1);
         }
 
         /** The waiter's task resumed holding the lock: the lock's hand-off is over. */
         @Override
-        void taken(Waiter w) {
+        void taken(SyncWaiter w) {
             lock.tookOver(w);
         }
 
         @Override
-        void takenForfeited(Waiter w) {
+        void takenForfeited(SyncWaiter w) {
             lock.tookOver(w);
         }
     }

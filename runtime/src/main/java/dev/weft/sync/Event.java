@@ -26,7 +26,7 @@ import dev.weft.internal.primitives.WaiterList;
  */
 public final class Event {
     private final LoopBinding binding = new LoopBinding();
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final Coroutine<Void> untilSet = new UntilSet();
     /** Plain waiters that say, in task dumps, which event they wait for. */
     private final WaitPolicy waitPolicy = WaitPolicy.plain(() -> "Event.untilSet() on " + this);
@@ -48,7 +48,7 @@ public final class Event {
             return;
         }
         set = true;
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             w.setResult(null);
         }
     }
@@ -98,7 +98,7 @@ public final class Event {
             if (set) {
                 return null;
             }
-            Waiter w = new Waiter(binding.loopToWaitOn(Event.this), waitPolicy, null);
+            SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(Event.this), waitPolicy, null);
             waiters.addLast(w);
             return w.awaitFrom(caller);
         }

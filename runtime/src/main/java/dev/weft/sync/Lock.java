@@ -23,16 +23,6 @@ import dev.weft.internal.primitives.WaiterList;
  * }
  * }</pre>
  *
- * <p>Implementation overview. The lock is a flag and a FIFO of {@link Waiter}s. An uncontended
- * {@code acquire} sets the flag and returns without suspending or allocating. A contended one
- * queues one waiter (a future) and suspends on it. {@link #release()} hands the lock directly
- * to the first waiter: the flag stays set and the waiter's future is completed, so the lock
- * already belongs to the woken task when it runs. That is what makes the lock fair: a task that
- * calls {@code acquire} after a release finds the lock taken and queues behind the woken waiter
- * (no barging). Cancellation never loses the lock: a cancelled waiter leaves the queue; a waiter
- * that was handed the lock and is cancelled before its task ran hands it on to the next waiter
- * (or unlocks it). The unlocked lock therefore never has waiters.
- *
  * <p>Differences from asyncio, all consequences of the direct hand-off: {@link #locked()} stays
  * true between a release and the moment the woken waiter runs (asyncio briefly reports false);
  * and a cancellation that is withdrawn with {@link dev.weft.Task#uncancel()} after the lock was
@@ -55,8 +45,20 @@ import dev.weft.internal.primitives.WaiterList;
  * returns null, except the {@code Void} value of {@link #acquire()}.
  */
 public final class Lock {
+    /*
+     * Implementation overview. The lock is a flag and a FIFO of SyncWaiters. An uncontended
+     * acquire sets the flag and returns without suspending or allocating. A contended one
+     * queues one waiter (a future) and suspends on it. release() hands the lock directly
+     * to the first waiter: the flag stays set and the waiter's future is completed, so the lock
+     * already belongs to the woken task when it runs. That is what makes the lock fair: a task that
+     * calls acquire after a release finds the lock taken and queues behind the woken waiter
+     * (no barging). Cancellation never loses the lock: a cancelled waiter leaves the queue; a waiter
+     * that was handed the lock and is cancelled before its task ran hands it on to the next waiter
+     * (or unlocks it). The unlocked lock therefore never has waiters.
+     */
+
     private final LoopBinding binding = new LoopBinding();
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();
     private final Runnable releaser = this::release;
     private final Coroutine<Void> acquire = new Acquire<>(false);
@@ -66,7 +68,7 @@ public final class Lock {
      * The waiter the lock was last handed to, until its task takes it: lets a forfeiting waiter
      * tell whether the lock is still its own to pass on, and a release in between be refused.
      */
-    private Waiter handedTo;
+    private SyncWaiter handedTo;
 
     /** Creates an unlocked lock, bound to no loop yet. */
     public Lock() {
@@ -145,7 +147,7 @@ public final class Lock {
      * Queues {@code w} for the lock behind the other waiters; when the lock is free, grants it
      * at once (its policy may then decline it, and the lock is offered further).
      */
-    void admit(Waiter w) {
+    void admit(SyncWaiter w) {
         waiters.addLast(w);
         if (!locked) {
             locked = true;
@@ -157,7 +159,7 @@ public final class Lock {
 
     /** The lock is being given up: hand it to the first waiter that takes it, else unlock. */
     private void handOff() {
-        for (Waiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
+        for (SyncWaiter w = waiters.pollFirst(); w != null; w = waiters.pollFirst()) {
             if (w.policy.grant(w)) {
                 handedTo = w;
                 return;
@@ -172,7 +174,7 @@ public final class Lock {
             locked = true; // the fast path: no waiter, no suspension
             return scoped ? new HeldToken(releaser) : null;
         }
-        Waiter w = new Waiter(binding.loopToWaitOn(this), acquirers,
+        SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), acquirers,
                 scoped ? new HeldToken(releaser) : null);
         waiters.addLast(w);
         return w.awaitFrom(caller);
@@ -189,7 +191,7 @@ public final class Lock {
     private final class Acquirers extends WaitPolicy {
         /** The lock was handed to {@code w}, whose task will not have it: pass it on. */
         @Override
-        void forfeit(Waiter w) {
+        void forfeit(SyncWaiter w) {
             if (handedTo == w) {
                 handedTo = null;
                 handOff();
@@ -198,7 +200,7 @@ public final class Lock {
 
         /** Held now by a running task: the hand-off is over (and {@code w} is not kept alive). */
         @Override
-        void taken(Waiter w) {
+        void taken(SyncWaiter w) {
             tookOver(w);
         }
 
@@ -209,7 +211,7 @@ public final class Lock {
     }
 
     /** {@code w}'s task resumed holding the lock; called by every policy whose waiters get it. */
-    void tookOver(Waiter w) {
+    void tookOver(SyncWaiter w) {
         if (handedTo == w) {
             handedTo = null;
         }

@@ -16,15 +16,6 @@ import dev.weft.internal.primitives.WaiterList;
  * }
  * }</pre>
  *
- * <p>Implementation overview. A count of free permits and a FIFO of {@link Waiter}s. An
- * {@code acquire} that finds a free permit takes it without suspending or allocating. A release
- * with waiters hands its permit directly to the first one (the count does not change), so a
- * newcomer never takes a permit from under a woken waiter: it queues whenever anyone is queued,
- * as asyncio's fixed semaphore does (its first versions let a newcomer take the permit of a
- * woken waiter); here a positive count even implies an empty queue.
- * A cancelled waiter leaves the queue; a waiter that was handed a permit and is cancelled before
- * its task ran hands the permit on, so no permit is ever lost.
- *
  * <p>Loop binding and threading: binds to the event loop running on the thread that first uses
  * it (it may be created anywhere, before any loop exists); once bound, every method must be
  * called on that loop's thread, and a call from another thread fails with
@@ -33,8 +24,19 @@ import dev.weft.internal.primitives.WaiterList;
  * {@link #acquire()}.
  */
 public sealed class Semaphore permits BoundedSemaphore {
+    /*
+     * Implementation overview. A count of free permits and a FIFO of SyncWaiters. An
+     * acquire that finds a free permit takes it without suspending or allocating. A release
+     * with waiters hands its permit directly to the first one (the count does not change), so a
+     * newcomer never takes a permit from under a woken waiter: it queues whenever anyone is queued,
+     * as asyncio's fixed semaphore does (its first versions let a newcomer take the permit of a
+     * woken waiter); here a positive count even implies an empty queue.
+     * A cancelled waiter leaves the queue; a waiter that was handed a permit and is cancelled before
+     * its task ran hands the permit on, so no permit is ever lost.
+     */
+
     private final LoopBinding binding = new LoopBinding();
-    private final WaiterList<Waiter> waiters = new WaiterList<>();
+    private final WaiterList<SyncWaiter> waiters = new WaiterList<>();
     private final WaitPolicy acquirers = new Acquirers();
     private final Runnable releaser = this::release;
     private final Coroutine<Void> acquire = new Acquire<>(false);
@@ -129,7 +131,7 @@ public sealed class Semaphore permits BoundedSemaphore {
 
     /** A permit is being given back: to the first waiter, else to the free count. */
     private void handOff() {
-        Waiter w = waiters.pollFirst();
+        SyncWaiter w = waiters.pollFirst();
         if (w != null) {
             inFlight++;
             w.policy.grant(w);
@@ -144,7 +146,7 @@ public sealed class Semaphore permits BoundedSemaphore {
             value--;
             return scoped ? new HeldToken(releaser) : null;
         }
-        Waiter w = new Waiter(binding.loopToWaitOn(this), acquirers,
+        SyncWaiter w = new SyncWaiter(binding.loopToWaitOn(this), acquirers,
                 scoped ? new HeldToken(releaser) : null);
         waiters.addLast(w);
         return w.awaitFrom(caller);
@@ -162,14 +164,14 @@ public sealed class Semaphore permits BoundedSemaphore {
     private final class Acquirers extends WaitPolicy {
         /** A permit was handed to {@code w}, whose task will not have it: pass it on. */
         @Override
-        void forfeit(Waiter w) {
+        void forfeit(SyncWaiter w) {
             inFlight--;
             handOff();
         }
 
         /** The permit reached its task. */
         @Override
-        void taken(Waiter w) {
+        void taken(SyncWaiter w) {
             inFlight--;
         }
 

@@ -1,11 +1,11 @@
 package dev.weft.sync;
 
 /**
- * What a primitive does when one of its {@link Waiter}s is granted, or cancelled: the one place
+ * What a primitive does when one of its {@link SyncWaiter}s is granted, or cancelled: the one place
  * where Lock, Semaphore, Condition, Event and Barrier differ in how they treat a waiter.
  *
  * <p>The defaults fit a waiter that holds nothing back when it gives up (an {@link Event}'s, a
- * {@link Barrier}'s): granting completes it with its {@link Waiter#grant} value, cancelling a
+ * {@link Barrier}'s): granting completes it with its {@link SyncWaiter#grant} value, cancelling a
  * pending one just takes it out of its queue, and cancelling one that was already granted gives
  * nothing back.
  *
@@ -23,7 +23,7 @@ abstract class WaitPolicy {
      * @return true if {@code w} took it; false if it declined and waits again (a condition's
      *     waiter whose predicate is still false), so the caller must offer it to the next one
      */
-    boolean grant(Waiter w) {
+    boolean grant(SyncWaiter w) {
         w.grantDeferred();
         return true;
     }
@@ -35,7 +35,7 @@ abstract class WaitPolicy {
      *     policy keeps it pending and completes it itself later (a condition's waiter first
      *     re-acquires its lock)
      */
-    boolean cancelPending(Waiter w, String msg) {
+    boolean cancelPending(SyncWaiter w, String msg) {
         w.list().remove(w);
         return false;
     }
@@ -45,18 +45,18 @@ abstract class WaitPolicy {
      * {@code CancelledError} instead of what {@code w} was given: give it to someone else.
      * Called at most once per waiter.
      */
-    void forfeit(Waiter w) {
+    void forfeit(SyncWaiter w) {
     }
 
     /** {@code w}'s task resumed and took what it was granted (or the failure it was granted with). */
-    void taken(Waiter w) {
+    void taken(SyncWaiter w) {
     }
 
     /**
      * {@code w}'s task resumed after {@link #forfeit}: it gets a {@code CancelledError} now. A
      * condition's waiter still holds the lock then; a lock's or a semaphore's holds nothing.
      */
-    void takenForfeited(Waiter w) {
+    void takenForfeited(SyncWaiter w) {
     }
 
     /** What a waiter of this policy waits for, for task dumps; any thread, may read racily. */

@@ -21,3 +21,12 @@
  * waiter list). Not woven itself: the waits are written by hand as awaitables.
  */
 package dev.weft.sync;
+
+/*
+ * Role map: one line per file.
+ *   Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier   the primitives
+ *   Held, HeldToken          the try-with-resources hold and the token that implements it
+ *   BrokenBarrierError       Barrier's exception
+ *   SyncWaiter               one waiting task: its future and its node in the waiter list
+ *   WaitPolicy               what a primitive does when its waiter is granted or cancelled
+ */

@@ -72,10 +72,10 @@ class DatagramTest {
 
     @Test
     void createDatagramEndpoint_connectedClientToEchoEndpoint_getsEveryDatagramBack() {
-        DatagramTransport server = loop.runUntilComplete(loop.createDatagramEndpoint(Echo::new,
+        DatagramTransport server = loop.runUntilComplete(Endpoints.createDatagramEndpoint(loop, Echo::new,
                 new InetSocketAddress("127.0.0.1", 0), null));
         Client client = new Client(loop, 3);
-        DatagramTransport t = loop.runUntilComplete(loop.createDatagramEndpoint(() -> client,
+        DatagramTransport t = loop.runUntilComplete(Endpoints.createDatagramEndpoint(loop, () -> client,
                 null, server.localAddress()));
         loop.callSoon(() -> {
             for (String s : List.of("one", "two", "three")) {
@@ -99,7 +99,7 @@ class DatagramTest {
 
     @Test
     void createDatagramEndpoint_unresolvedLocalhostName_isResolvedOffTheLoop() {
-        DatagramTransport t = loop.runUntilComplete(loop.createDatagramEndpoint(Echo::new,
+        DatagramTransport t = loop.runUntilComplete(Endpoints.createDatagramEndpoint(loop, Echo::new,
                 InetSocketAddress.createUnresolved("localhost", 0), null));
 
         assertEquals(true, ((InetSocketAddress) t.localAddress()).getAddress().isLoopbackAddress());
@@ -109,6 +109,6 @@ class DatagramTest {
     @Test
     void createDatagramEndpoint_noAddressAtAll_isRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> loop.createDatagramEndpoint(Echo::new, null, null));
+                () -> Endpoints.createDatagramEndpoint(loop, Echo::new, null, null));
     }
 }

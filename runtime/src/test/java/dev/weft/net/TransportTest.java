@@ -46,7 +46,7 @@ class TransportTest {
 
     /** Starts a server on an ephemeral loopback port whose connections use {@code factory}. */
     private Server serve(java.util.function.Supplier<Protocol> factory) {
-        Server s = loop.runUntilComplete(call(() -> loop.createServer(factory, "127.0.0.1", 0)));
+        Server s = loop.runUntilComplete(call(() -> Endpoints.createServer(loop, factory, "127.0.0.1", 0)));
         servers.add(s);
         return s;
     }
@@ -65,7 +65,7 @@ class TransportTest {
     }
 
     private Transport connect(Protocol p, int port) {
-        return loop.runUntilComplete(call(() -> loop.createConnection(() -> p, "127.0.0.1", port)));
+        return loop.runUntilComplete(call(() -> Endpoints.createConnection(loop, () -> p, "127.0.0.1", port)));
     }
 
     /** An echo protocol: writes back what it receives, and writes EOF when it reads EOF. */
@@ -131,7 +131,7 @@ class TransportTest {
     @Test
     void createConnection_unknownHost_failsWithUnknownHostException() {
         Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(call(
-                () -> loop.createConnection(() -> new RecordingProtocol(loop),
+                () -> Endpoints.createConnection(loop, () -> new RecordingProtocol(loop),
                         "no-such-host.invalid", 80))));
 
         assertInstanceOf(UnknownHostException.class, e);
@@ -141,7 +141,7 @@ class TransportTest {
     void createServer_portInUse_failsWithBindExceptionNamingTheAddress() {
         Server first = serve(() -> new RecordingProtocol(loop));
         Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(call(
-                () -> loop.createServer(() -> new RecordingProtocol(loop), "127.0.0.1",
+                () -> Endpoints.createServer(loop, () -> new RecordingProtocol(loop), "127.0.0.1",
                         first.port(), ServerOptions.defaults().withReuseAddress(false)))));
 
         assertInstanceOf(BindException.class, e);
@@ -272,10 +272,10 @@ class TransportTest {
     @Test
     void server_burstOfPendingConnections_acceptedInGroupsOverSeveralIterations()
             throws Exception {
-        int clients = 3 * Listener.MAX_ACCEPTS_PER_EVENT + 4;
+        int clients = 3 * Server.Listener.MAX_ACCEPTS_PER_EVENT + 4;
         int[] iteration = {0};
         List<Integer> madeAt = new ArrayList<>();
-        Server server = loop.runUntilComplete(call(() -> loop.createServer(() -> {
+        Server server = loop.runUntilComplete(call(() -> Endpoints.createServer(loop, () -> {
             madeAt.add(iteration[0]);
             return new RecordingProtocol(loop);
         }, "127.0.0.1", 0, ServerOptions.defaults().withBacklog(1000))));
@@ -305,7 +305,7 @@ class TransportTest {
 
         java.util.Map<Integer, Long> perIteration = madeAt.stream().collect(
                 java.util.stream.Collectors.groupingBy(i -> i, java.util.stream.Collectors.counting()));
-        assertTrue(perIteration.values().stream().allMatch(n -> n <= Listener.MAX_ACCEPTS_PER_EVENT),
+        assertTrue(perIteration.values().stream().allMatch(n -> n <= Server.Listener.MAX_ACCEPTS_PER_EVENT),
                 "accepted per iteration: " + perIteration);
         assertTrue(perIteration.size() >= 4, "accepted per iteration: " + perIteration);
     }

@@ -2,6 +2,7 @@ package dev.weft.examples.net;
 
 import dev.weft.EventLoop;
 import dev.weft.Future;
+import dev.weft.net.Endpoints;
 import dev.weft.net.Protocol;
 import dev.weft.net.Transport;
 import java.io.PrintStream;
@@ -88,7 +89,7 @@ public final class ProtocolEchoClient {
         Log log = new Log(out, "main");
         EventLoop eventLoop = EventLoop.create();
         Future<Boolean> clientCompleted = eventLoop.createFuture();
-        Future<Transport> factoryCoroutine = eventLoop.createConnection(
+        Future<Transport> factoryCoroutine = Endpoints.createConnection(eventLoop,
                 () -> new EchoProtocol(MESSAGES, clientCompleted, out), host, port);
         log.debug("waiting for client to complete");
         try {

@@ -1,5 +1,6 @@
 package dev.weft.examples.net;
 
+import dev.weft.net.Endpoints;
 import dev.weft.net.Protocol;
 import dev.weft.net.Server;
 import dev.weft.net.Transport;
@@ -72,7 +73,7 @@ public final class ProtocolEchoServer {
     /** Runs the server until its loop is stopped; see {@link ServerRunner}. */
     public static void run(String host, int port, PrintStream out, Consumer<Server> started) {
         ServerRunner.run(host, port, out,
-                loop -> loop.createServer(() -> new EchoProtocol(out), host, port),
+                loop -> Endpoints.createServer(loop, () -> new EchoProtocol(out), host, port),
                 started, server -> { });
     }
 }

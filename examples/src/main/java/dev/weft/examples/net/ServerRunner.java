@@ -25,7 +25,7 @@ final class ServerRunner {
      * Runs a server until its loop is stopped.
      *
      * @param start starts the server on the loop it is given (a task, or the future of
-     *     {@code EventLoop.createServer})
+     *     {@code Endpoints.createServer})
      * @param beforeClose runs on the loop thread when the loop stops, before the server closes
      */
     static void run(String host, int port, PrintStream out, Function<EventLoop, Future<Server>> start,

@@ -3,7 +3,7 @@ package dev.weft.internal.primitives;
 import dev.weft.EventLoop;
 import dev.weft.Task;
 import dev.weft.Weft;
-import dev.weft.internal.LoopBridge;
+import dev.weft.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
@@ -25,11 +25,6 @@ import java.util.Optional;
  * thread check but cannot wait: {@link #loopToWaitOn} rejects it, since the waiter's wake-up
  * would go to a loop that is not running (asyncio's "bound to a different event loop").
  *
- * <p>Implementation overview. The hot path ({@link #check}) is a read of the loop's owner (one
- * volatile field, reached through {@link LoopBridge}) compared with the calling thread, and a
- * read of the loop's closed flag; no thread-local look-up. Binding, the errors and their
- * messages take the slow path.
- *
  * <p>Not API. Threading: confined to the bound loop's thread, but safe to call from any thread:
  * that is what it checks. The field is read plainly on the hot path; binding is a
  * compare-and-set, so two threads running loops that race to bind the same unbound primitive
@@ -38,7 +33,14 @@ import java.util.Optional;
  * be null.
  */
 public final class LoopBinding {
-    private static final LoopBridge BRIDGE = LoopBridge.get();
+    /*
+     * Implementation overview. The hot path (check) is a read of the loop's owner (one
+     * volatile field, reached through LoopAccess) compared with the calling thread, and a
+     * read of the loop's closed flag; no thread-local look-up. Binding, the errors and their
+     * messages take the slow path.
+     */
+
+    private static final LoopAccess BRIDGE = LoopAccess.get();
     private static final VarHandle LOOP;
 
     static {

@@ -12,7 +12,13 @@
  * which loop they may belong to.
  *
  * <p>Depends on {@code java.base}, {@code dev.weft} (the loop, the running task) and
- * {@code dev.weft.internal} ({@code LoopBridge}, for the loop's owner thread). The weaver does not
+ * {@code dev.weft.internal} ({@code LoopAccess}, for the loop's owner thread). The weaver does not
  * know this package: nothing here is called from woven code.
  */
 package dev.weft.internal.primitives;
+
+/*
+ * Role map: one line per file.
+ *   LoopBinding   binds a sync/queue primitive to its loop on first use, checks later uses
+ *   WaiterList    the intrusive FIFO of waiters both packages queue on
+ */

@@ -14,8 +14,8 @@ import dev.weft.Future;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
+import dev.weft.testing.StepLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,7 @@ class EagerOnLoopTest {
     void awaitedOnLoop_bodyRunsInsideTheCallThenAsATask() {
         StepLog log = new StepLog();
         assertEquals("v!", new VirtualLoop().runWithoutReports(() -> callAndAwait(log)));
-        log.finish(6);
+        log.finish(7);
     }
 
     @Async
@@ -206,7 +206,7 @@ class EagerOnLoopTest {
         StepLog log = new StepLog();
         assertTrue(new VirtualLoop().runWithoutReports(() -> cancelReturned(log)),
                 "the future the body awaited is cancelled, as a task's is");
-        log.finish(6);
+        log.finish(7);
     }
 
     @Async
@@ -233,7 +233,7 @@ class EagerOnLoopTest {
                 throw new AssertionError(e);
             }
         });
-        log.finish(5);
+        log.finish(6);
     }
 
     @Async
@@ -260,7 +260,7 @@ class EagerOnLoopTest {
     void awaitingTaskCancelled_cancelsTheBody_asAwaitingATaskDoes() {
         StepLog log = new StepLog();
         assertEquals("cancelled", new VirtualLoop().runWithoutReports(() -> awaiterCancelled(log)));
-        log.finish(5);
+        log.finish(6);
     }
 
     @Async

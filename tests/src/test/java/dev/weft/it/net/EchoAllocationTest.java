@@ -10,6 +10,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.net.Endpoints;
 import dev.weft.net.IncompleteReadError;
 import dev.weft.net.Protocol;
 import dev.weft.net.Server;
@@ -143,7 +144,7 @@ class EchoAllocationTest {
         Future<Void> done = Weft.loop().createFuture();
         Server server;
         if (path == Path.PROTOCOL) {
-            server = Weft.await(Weft.loop().createServer(() -> new EchoProtocol(probe, done),
+            server = Weft.await(Endpoints.createServer(Weft.loop(), () -> new EchoProtocol(probe, done),
                     HOST, 0));
         } else {
             server = Weft.await(Streams.startServer((r, w) -> echo(path, r, w, probe, done),

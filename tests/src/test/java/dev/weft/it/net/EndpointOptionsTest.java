@@ -11,6 +11,7 @@ import dev.weft.annotation.Async;
 import dev.weft.net.DatagramOptions;
 import dev.weft.net.DatagramProtocol;
 import dev.weft.net.DatagramTransport;
+import dev.weft.net.Endpoints;
 import dev.weft.net.Server;
 import dev.weft.net.ServerOptions;
 import dev.weft.net.StreamReader;
@@ -65,7 +66,7 @@ class EndpointOptionsTest {
     static Coroutine<List<Throwable>> bindFailures() {
         List<Throwable> errors = new ArrayList<>();
         errors.add(Weft.await(failureOf(Streams.startServer(EndpointOptionsTest::ignore, NOT_HERE, 0))));
-        errors.add(Weft.await(failureOf(Weft.loop().createDatagramEndpoint(Quiet::new,
+        errors.add(Weft.await(failureOf(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new,
                 new InetSocketAddress(NOT_HERE, 0), null))));
         Server taken = Weft.await(Streams.startServer(EndpointOptionsTest::ignore, HOST, 0));
         errors.add(Weft.await(failureOf(Streams.startServer(EndpointOptionsTest::ignore, HOST, taken.port(),
@@ -93,10 +94,10 @@ class EndpointOptionsTest {
     static Coroutine<List<String>> udpOptions() {
         List<String> log = new ArrayList<>();
         InetSocketAddress any = new InetSocketAddress(HOST, 0);
-        DatagramTransport plain = Weft.await(Weft.loop().createDatagramEndpoint(Quiet::new, any, null));
+        DatagramTransport plain = Weft.await(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new, any, null));
         DatagramOptions options = DatagramOptions.defaults().withReceiveBufferSize(8192)
                 .withSendBufferSize(8192).withBroadcast(true).withReuseAddress(true).withReusePort(true);
-        DatagramTransport tuned = Weft.await(Weft.loop().createDatagramEndpoint(Quiet::new, any, null, options));
+        DatagramTransport tuned = Weft.await(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new, any, null, options));
         int rcv = tuned.getOption(StandardSocketOptions.SO_RCVBUF);
         int snd = tuned.getOption(StandardSocketOptions.SO_SNDBUF);
         // Linux doubles the value it is given; other systems keep it.
@@ -109,14 +110,14 @@ class EndpointOptionsTest {
                 + plain.getOption(StandardSocketOptions.SO_REUSEADDR));
         // A second endpoint on the same port: allowed with SO_REUSEPORT on both, refused without.
         SocketAddress samePort = tuned.localAddress();
-        DatagramTransport twin = Weft.await(Weft.loop().createDatagramEndpoint(Quiet::new, samePort, null,
+        DatagramTransport twin = Weft.await(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new, samePort, null,
                 DatagramOptions.defaults().withReusePort(true)));
         log.add("second endpoint on the port with reusePort: bound " + twin.localAddress().equals(samePort));
-        Throwable refused = Weft.await(failureOf(Weft.loop().createDatagramEndpoint(Quiet::new,
+        Throwable refused = Weft.await(failureOf(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new,
                 plain.localAddress(), null)));
         log.add("second endpoint without reusePort: " + refused.getClass().getSimpleName());
         if (ipv6Loopback()) {
-            DatagramTransport v6 = Weft.await(Weft.loop().createDatagramEndpoint(Quiet::new,
+            DatagramTransport v6 = Weft.await(Endpoints.createDatagramEndpoint(Weft.loop(), Quiet::new,
                     new InetSocketAddress("::1", 0), null, DatagramOptions.defaults().withReceiveBufferSize(8192)));
             log.add("IPv6 endpoint with options bound " + (v6.localAddress() != null));
             v6.close();
@@ -155,7 +156,7 @@ class EndpointOptionsTest {
         Server server = Weft.await(Streams.startServer(EndpointOptionsTest::ignore, HOST, 0,
                 StreamReader.DEFAULT_LIMIT, ServerOptions.defaults().withReceiveBufferSize(8192)));
         Future<int[]> accepted = Weft.loop().createFuture();
-        Server probe = Weft.await(Weft.loop().createServer(() -> new dev.weft.net.Protocol() {
+        Server probe = Weft.await(Endpoints.createServer(Weft.loop(), () -> new dev.weft.net.Protocol() {
             @Override
             public void connectionMade(dev.weft.net.Transport t) {
                 accepted.setResult(new int[] {t.getOption(StandardSocketOptions.SO_RCVBUF),

@@ -1,7 +1,10 @@
 /**
  * What the integration tests of several packages share: {@link dev.weft.it.support.VirtualLoop}
- * (a fresh loop on virtual time per test) and {@link dev.weft.it.support.StepLog} (an ordering
- * log of numbered steps).
+ * (a fresh loop on virtual time per test), {@link dev.weft.it.support.Later} (futures that
+ * complete on a later iteration, so an await really suspends) and
+ * {@link dev.weft.it.support.OpenFiles}. The ordering log of numbered steps is
+ * {@code dev.weft.testing.StepLog}, the runtime's, from its test jar: one step log for the unit
+ * and the integration tests.
  *
  * <p>Test code only, never woven itself (no {@code @Async} here). Depends on {@code dev.weft} and
  * JUnit's assertions; the test packages depend on it, never the other way round.

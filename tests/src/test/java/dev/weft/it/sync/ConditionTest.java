@@ -10,11 +10,11 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Held;
 import dev.weft.sync.Lock;
+import dev.weft.testing.StepLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,14 +173,14 @@ class ConditionTest {
     void cancel_signalledWaiterWaitingForTheLock_handsTheSignalToTheNextWaiter() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> cancelAfterSignal(new Condition(), log, false));
-        log.finish(6);
+        log.finish(7);
     }
 
     @Test
     void cancel_signalledWaiterHandedTheLockButNotRun_handsTheSignalToTheNextWaiter() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> cancelAfterSignal(new Condition(), log, true));
-        log.finish(6);
+        log.finish(7);
     }
 
     @Async

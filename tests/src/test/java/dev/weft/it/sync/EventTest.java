@@ -10,10 +10,10 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.junit.AsyncTest;
 import dev.weft.junit.WeftTest;
 import dev.weft.sync.Event;
+import dev.weft.testing.StepLog;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,7 +52,7 @@ class EventTest {
     Coroutine<Void> set_wakesEveryCurrentWaiterInTheOrderTheyWaited() {
         StepLog log = new StepLog();
         Weft.await(setWakesAll(new Event(), log));
-        log.finish(7);
+        log.finish(8);
         return Weft.done();
     }
 
@@ -80,7 +80,7 @@ class EventTest {
     Coroutine<Void> set_thenClearBeforeTheWaitersRun_stillWakesThem() {
         StepLog log = new StepLog();
         Weft.await(setThenClear(new Event(), log));
-        log.finish(8);
+        log.finish(9);
         return Weft.done();
     }
 
@@ -100,7 +100,7 @@ class EventTest {
     Coroutine<Void> untilSet_onASetEvent_returnsWithoutSuspending() {
         StepLog log = new StepLog();
         Weft.await(alreadySet(new Event(), log));
-        log.finish(2);
+        log.finish(3);
         return Weft.done();
     }
 

@@ -11,10 +11,10 @@ import dev.weft.Task;
 import dev.weft.TimeoutError;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.Held;
 import dev.weft.sync.Lock;
+import dev.weft.testing.StepLog;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class LockTest {
     void acquire_freeLock_completesWithoutSuspending() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> uncontended(new Lock(), log));
-        log.finish(4);
+        log.finish(5);
     }
 
     @Async
@@ -100,7 +100,7 @@ class LockTest {
     void release_threeWaiters_lockPassesInTheOrderTheyAsked() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> threeWaiters(new Lock(), log));
-        log.finish(7);
+        log.finish(8);
     }
 
     @Async
@@ -122,7 +122,7 @@ class LockTest {
     void acquire_rightAfterARelease_queuesBehindTheWokenWaiter() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> releaseThenReacquire(new Lock(), log));
-        log.finish(4);
+        log.finish(5);
     }
 
     /** Waits for the lock and must be cancelled while waiting; logs the cancellation. */
@@ -157,7 +157,7 @@ class LockTest {
     void cancel_pendingWaiter_leavesTheQueueAndTheNextOneGetsTheLock() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> cancelPendingWaiter(new Lock(), log));
-        log.finish(5);
+        log.finish(6);
     }
 
     @Async
@@ -179,7 +179,7 @@ class LockTest {
     void cancel_waiterWokenButNotRun_handsTheLockToTheNextWaiter() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> cancelWokenWaiter(new Lock(), log));
-        log.finish(5);
+        log.finish(6);
     }
 
     @Async
@@ -371,7 +371,7 @@ class LockTest {
     void hold_contended_eachBlockRunsAloneInArrivalOrder() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> contendedHolds(new Lock(), log));
-        log.finish(3);
+        log.finish(4);
     }
 
     @Async

@@ -10,11 +10,11 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
 import dev.weft.sync.BoundedSemaphore;
 import dev.weft.sync.Held;
 import dev.weft.sync.Semaphore;
+import dev.weft.testing.StepLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +54,7 @@ class SemaphoreTest {
     void acquire_freePermits_completesWithoutSuspending() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> freePermits(new Semaphore(2), log));
-        log.finish(2);
+        log.finish(3);
     }
 
     @Async
@@ -75,7 +75,7 @@ class SemaphoreTest {
     void release_queuedWaiters_servesThemInTheOrderTheyAsked() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> fifo(new Semaphore(1), log));
-        log.finish(7);
+        log.finish(8);
     }
 
     @Async
@@ -101,7 +101,7 @@ class SemaphoreTest {
     void acquire_whileWokenWaitersHaveNotRun_newcomerQueuesBehindThem() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> newcomer(new Semaphore(2), log));
-        log.finish(6);
+        log.finish(7);
     }
 
     @Async
@@ -143,7 +143,7 @@ class SemaphoreTest {
     void cancel_pendingOrWokenWaiter_neverLosesAPermit() {
         StepLog log = new StepLog();
         new VirtualLoop().runWithoutReports(() -> cancellations(new Semaphore(1), log));
-        log.finish(8);
+        log.finish(9);
     }
 
     @Async

@@ -7,8 +7,8 @@ import dev.weft.Coroutine;
 import dev.weft.Task;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
+import dev.weft.testing.StepLog;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,8 +10,8 @@ import dev.weft.Task;
 import dev.weft.TaskFactory;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
 import dev.weft.it.support.VirtualLoop;
+import dev.weft.testing.StepLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class EagerTaskTest {
 
         assertEquals("g true true 8", new VirtualLoop().runWithoutReports(() -> f(log, seen)));
 
-        log.finish(7);
+        log.finish(8);
         assertEquals("f goes on: g done=true result=7", log.names().get(2));
         assertEquals("f goes on: h done=false", log.names().get(4));
     }

@@ -3,9 +3,9 @@ package dev.weft.it.weaving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Coroutine;
-import dev.weft.it.Later;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.Later;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

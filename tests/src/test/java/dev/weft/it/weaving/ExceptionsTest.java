@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.Coroutine;
-import dev.weft.it.Later;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.Later;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

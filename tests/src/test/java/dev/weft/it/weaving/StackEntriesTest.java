@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weft.Coroutine;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.Later;
+import dev.weft.it.support.Later;
 import org.junit.jupiter.api.Test;
 
 /**

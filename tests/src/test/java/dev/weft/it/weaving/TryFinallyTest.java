@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Coroutine;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.Later;
+import dev.weft.it.support.Later;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.net.Endpoints;
 import dev.weft.net.Protocol;
 import dev.weft.net.Server;
 import dev.weft.net.ServerOptions;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The protocol form of TLS ({@code EventLoop.createConnection/createServer} with
+ * The protocol form of TLS ({@code Endpoints.createConnection/createServer} with
  * {@link TlsOptions}): a plain {@link Protocol} gets decrypted bytes through
  * {@code dataReceived}, the callbacks come in asyncio's order, and a write from inside
  * {@code dataReceived} (an echo) works.
@@ -105,11 +106,11 @@ class TlsProtocolTest {
         TestCerts certs = TestCerts.get();
         EventLoop loop = Weft.loop();
         List<String> log = new ArrayList<>();
-        Server server = Weft.await(loop.createServer(() -> new EchoProtocol(log), HOST, 0,
+        Server server = Weft.await(Endpoints.createServer(loop, () -> new EchoProtocol(log), HOST, 0,
                 ServerOptions.defaults(), TlsOptions.of(certs.localhost.serverContext())
                         .withApplicationProtocols("echo/1")));
         Future<Void> lost = loop.createFuture();
-        Transport t = Weft.await(loop.createConnection(() -> new Collector(log, lost, size), HOST,
+        Transport t = Weft.await(Endpoints.createConnection(loop, () -> new Collector(log, lost, size), HOST,
                 server.port(), TlsOptions.of(certs.localhost.trustingContext())
                         .withApplicationProtocols("echo/1")));
         assertInstanceOf(TlsTransport.class, t);

@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.internal;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alive; {@code Weft.run} still waits a bounded time for running jobs before it returns.
  *
  * <p>Stateless but for the thread counter; safe on any thread.
+ *
+ * <p>Not API: public only because the core package {@code dev.weft} uses it from another
+ * package; it depends on nothing of weft's.
  */
-final class DefaultExecutor {
+public final class DefaultExecutor {
     /** The system property that chooses the kind of threads: {@code platform} (default) or {@code virtual}. */
-    static final String KIND_PROPERTY = "weft.executor";
+    public static final String KIND_PROPERTY = "weft.executor";
     /** The system property that bounds the platform pool. */
-    static final String THREADS_PROPERTY = "weft.executor.threads";
-    static final long KEEP_ALIVE_SECONDS = 60;
+    public static final String THREADS_PROPERTY = "weft.executor.threads";
+    public static final long KEEP_ALIVE_SECONDS = 60;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private DefaultExecutor() {
@@ -45,7 +48,7 @@ final class DefaultExecutor {
      *
      * @throws IllegalStateException if the properties ask for what this JVM cannot give
      */
-    static ExecutorService create() {
+    public static ExecutorService create() {
         String kind = System.getProperty(KIND_PROPERTY, "platform");
         switch (kind) {
             case "platform":
@@ -59,7 +62,7 @@ final class DefaultExecutor {
     }
 
     /** The platform pool's size: {@code weft.executor.threads}, else {@code min(32, cores + 4)}. */
-    static int poolSize() {
+    public static int poolSize() {
         String value = System.getProperty(THREADS_PROPERTY);
         if (value == null) {
             return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);

@@ -3,7 +3,7 @@ package dev.weft.sync;
 import dev.weft.CancelledError;
 import dev.weft.EventLoop;
 import dev.weft.Future;
-import dev.weft.internal.FutureHooks;
+import dev.weft.internal.FutureAccess;
 import dev.weft.internal.Sneaky;
 import dev.weft.internal.WaitDescription;
 import dev.weft.internal.primitives.WaiterList;
@@ -14,30 +14,64 @@ import java.util.function.BooleanSupplier;
  * same time its node in the primitive's {@link WaiterList}. The only object a waiting
  * {@code acquire()} allocates ({@code hold()} adds its {@link Held} token).
  *
- * <p>Implementation overview. Ownership is handed over directly: a release takes the first
- * waiter out of the queue and completes it (through its {@link WaitPolicy}), so the lock or
- * permit already belongs to the woken task before it runs, and a newcomer finds it taken and
- * queues behind. Cancellation reaches the waiter because a {@link dev.weft.Task} cancels the
- * future it is suspended on; this class overrides {@link #cancel(String)} to tell the policy:
- * <ul>
- *   <li>still pending: the policy takes it out of its queue and it is cancelled, or the policy
- *       keeps it pending to complete it later (a condition's waiter re-acquires its lock first
- *       and then fails with {@code CancelledError});
- *   <li>already granted ({@link #grantDeferred}), its task not yet run: the policy passes the
- *       grant on at once ({@link WaitPolicy#forfeit}), exactly once, and the task gets a
- *       {@code CancelledError} at its await instead of the grant. The grant is a deferred
- *       result ({@link FutureHooks}), read only when the task resumes ({@link #take}), so that
- *       outcome is fixed at the forfeit: a cancellation withdrawn with {@code Task.uncancel()}
- *       before the task runs cannot make the task resume as the owner of a lock that has
- *       already gone to the next waiter.
- * </ul>
- * The waiter is never handed to application code, so its {@code cancel} is called by the
- * waiting task only.
- *
  * <p>Threading: confined to the primitive's loop thread.
  */
-final class Waiter extends Future<Object>
-        implements WaiterList.Node<Waiter>, FutureHooks.Source, WaitDescription {
+final class SyncWaiter extends Future<Object>
+        implements WaiterList.Node<SyncWaiter>, FutureAccess.Source, WaitDescription {
+    /*
+     * Implementation overview. Ownership is handed over directly: a release takes the first
+     * waiter out of the queue and completes it (through its WaitPolicy), so the lock or
+     * permit already belongs to the woken task before it runs, and a newcomer finds it taken and
+     * queues behind. Cancellation reaches the waiter because a dev.weft.Task cancels the
+     * future it is suspended on; this class overrides cancel() to tell the policy:
+     * - still pending: the policy takes it out of its queue and it is cancelled, or the policy
+     *   keeps it pending to complete it later (a condition's waiter re-acquires its lock first
+     *   and then fails with CancelledError);
+     * - already granted (grantDeferred), its task not yet run: the policy passes the
+     *   grant on at once (WaitPolicy.forfeit), exactly once, and the task gets a
+     *   CancelledError at its await instead of the grant. The grant is a deferred
+     *   result (FutureAccess), read only when the task resumes (take), so that
+     *   outcome is fixed at the forfeit: a cancellation withdrawn with Task.uncancel()
+     *   before the task runs cannot make the task resume as the owner of a lock that has
+     *   already gone to the next waiter.
+     * The waiter is never handed to application code, so its cancel is called by the
+     * waiting task only.
+     */
+
+    /*
+     * State table. The future's own state (pending or done) and five flag bits say where a
+     * waiter is; "-" is clear, "x" set. GRANTED, TAKEN and FORFEITED belong to every waiter:
+     *
+     *   future   GRANTED TAKEN FORFEITED  meaning
+     *   pending     -      -      -       queued on its primitive's list (a condition's waiter:
+     *                                     on the condition's or, once signalled, the lock's);
+     *                                     cancel() asks the policy (cancelPending)
+     *   done        -      -      -       completed plainly (an Event's or Barrier's waiter):
+     *                                     nothing to give back, cancel() answers false
+     *   done        x      -      -       in flight: granted, its task not resumed yet; the lock
+     *                                     or permit is already its own; cancel() forfeits it
+     *   done        x      -      x       forfeited: the grant went on to the next waiter;
+     *                                     take() will throw CancelledError
+     *   done        x      x      -       taken: the task resumed with the grant (or the failure
+     *                                     it was granted with); a lock is really held now
+     *   done        x      x      x       taken after a forfeit: the task got CancelledError
+     *
+     * A granted waiter with a failure (failDeferred) is in flight like any other; cancelling it
+     * only turns the failure into a CancelledError. NOTIFIED and CANCEL_REQUESTED are a
+     * condition's waiter's, while it is pending:
+     *
+     *   NOTIFIED CANCEL_REQUESTED  meaning
+     *      -           -           on the condition's list, waiting for a signal
+     *      x           -           signalled: on the lock's list, waiting for the lock
+     *      -           x           cancelled before any signal: moved to the lock's list; fails
+     *                              with CancelledError once it holds the lock again
+     *      x           x           signalled, then cancelled: the signal went on to the next
+     *                              waiter; fails with CancelledError once it holds the lock
+     *
+     * A predicate found false when the lock reaches the waiter clears NOTIFIED and puts the
+     * waiter back on the condition's list, its future still pending.
+     */
+
     private static final byte FORFEITED = 1;
     /** A condition's waiter that was signalled (it now waits for the lock). */
     static final byte NOTIFIED = 2;
@@ -48,7 +82,7 @@ final class Waiter extends Future<Object>
     /** Its task has resumed and read the outcome: a lock handed to it is really held now. */
     private static final byte TAKEN = 16;
 
-    private static final FutureHooks HOOKS = FutureHooks.get();
+    private static final FutureAccess HOOKS = FutureAccess.get();
 
     final WaitPolicy policy;
     /** What the waiter completes with when granted: null, a {@link Held} token, an index. */
@@ -65,11 +99,11 @@ final class Waiter extends Future<Object>
     byte flags;
 
     // The links of the WaiterList this waiter is on; only the list reads and writes them.
-    private WaiterList<Waiter> list;
-    private Waiter prev;
-    private Waiter next;
+    private WaiterList<SyncWaiter> list;
+    private SyncWaiter prev;
+    private SyncWaiter next;
 
-    Waiter(EventLoop loop, WaitPolicy policy, Object grant) {
+    SyncWaiter(EventLoop loop, WaitPolicy policy, Object grant) {
         super(loop);
         this.policy = policy;
         this.grant = grant;
@@ -166,33 +200,33 @@ final class Waiter extends Future<Object>
     }
 
     @Override
-    public Waiter prevWaiter() {
+    public SyncWaiter prevWaiter() {
         return prev;
     }
 
     @Override
-    public void prevWaiter(Waiter w) {
+    public void prevWaiter(SyncWaiter w) {
         prev = w;
     }
 
     @Override
-    public Waiter nextWaiter() {
+    public SyncWaiter nextWaiter() {
         return next;
     }
 
     @Override
-    public void nextWaiter(Waiter w) {
+    public void nextWaiter(SyncWaiter w) {
         next = w;
     }
 
     /** The list this waiter is on: its primitive's, its lock's (a signalled one), or null. */
     @Override
-    public WaiterList<Waiter> list() {
+    public WaiterList<SyncWaiter> list() {
         return list;
     }
 
     @Override
-    public void list(WaiterList<Waiter> list) {
+    public void list(WaiterList<SyncWaiter> list) {
         this.list = list;
     }
 
@@ -204,6 +238,6 @@ final class Waiter extends Future<Object>
 
     @Override
     public String toString() {
-        return "<Waiter " + (done() ? "granted" : "pending") + ">";
+        return "<SyncWaiter " + (done() ? "granted" : "pending") + ">";
     }
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A loop future standing for a CompletionStage: outcomes in, cancellation out. */
-class StageBridgeTest {
+class StageFuturesTest {
     private final EventLoop loop = EventLoop.create(Clock.virtual());
     private final List<String> reports = new ArrayList<>();
 
-    StageBridgeTest() {
+    StageFuturesTest() {
         loop.setExceptionHandler((where, t) -> reports.add(where + " | " + t));
     }
 
@@ -32,7 +32,7 @@ class StageBridgeTest {
     @Test
     void cancel_bridgeOfCompletableFuture_cancelsTheStageAtOnce() {
         CompletableFuture<String> cf = new CompletableFuture<>();
-        Future<String> bridge = StageBridge.of(cf, loop);
+        Future<String> bridge = StageFutures.of(cf, loop);
 
         assertTrue(bridge.cancel());
 
@@ -46,7 +46,7 @@ class StageBridgeTest {
     @Test
     void complete_stageFailsWrapped_bridgeGetsTheOriginalException() {
         CompletableFuture<String> cf = new CompletableFuture<>();
-        Future<String> bridge = StageBridge.of(cf, loop);
+        Future<String> bridge = StageFutures.of(cf, loop);
         IllegalStateException original = new IllegalStateException("boom");
 
         cf.completeExceptionally(new CompletionException(original));
@@ -58,7 +58,7 @@ class StageBridgeTest {
     @Test
     void cancel_stageRefusingCancellation_leftAloneWithoutReport() {
         CompletableFuture<String> source = new CompletableFuture<>();
-        Future<String> bridge = StageBridge.of(source.minimalCompletionStage(), loop);
+        Future<String> bridge = StageFutures.of(source.minimalCompletionStage(), loop);
 
         assertTrue(bridge.cancel());
 

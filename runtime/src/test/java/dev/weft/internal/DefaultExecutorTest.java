@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

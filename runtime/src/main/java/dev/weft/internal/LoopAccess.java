@@ -21,30 +21,30 @@ import java.util.function.Consumer;
  * <p>Threading: {@link #get()} and {@link #owner} are safe on any thread; every other method must
  * be called on the loop's thread, like the loop methods it stands for.
  */
-public abstract class LoopBridge {
-    private static volatile LoopBridge instance;
+public abstract class LoopAccess {
+    private static volatile LoopAccess instance;
 
     /** For the one implementation in {@code dev.weft}. */
-    protected LoopBridge() {
+    protected LoopAccess() {
     }
 
     /** Installs the implementation; the first call wins, later ones are ignored. */
-    public static void install(LoopBridge bridge) {
-        synchronized (LoopBridge.class) {
+    public static void install(LoopAccess bridge) {
+        synchronized (LoopAccess.class) {
             if (instance == null) {
                 instance = bridge;
             }
         }
     }
 
-    /** The installed bridge; initialises the loop's selector class if needed. */
-    public static LoopBridge get() {
-        LoopBridge b = instance;
+    /** The installed instance; initialises the loop's selector class if needed. */
+    public static LoopAccess get() {
+        LoopAccess b = instance;
         if (b != null) {
             return b;
         }
         try {
-            Class.forName("dev.weft.SelectorIo", true, LoopBridge.class.getClassLoader());
+            Class.forName("dev.weft.SelectorIo", true, LoopAccess.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("weft runtime is incomplete: dev.weft.SelectorIo is "
                     + "missing from the class path", e);

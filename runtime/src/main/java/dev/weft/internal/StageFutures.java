@@ -30,11 +30,11 @@ import java.util.concurrent.CompletionStage;
  * {@link UnsupportedOperationException} ({@code CompletableFuture.minimalCompletionStage()}), is
  * left alone.
  *
- * <p>Not API. Threading: {@link #of} on the loop thread; the bridge it returns is an ordinary loop
+ * <p>Not API. Threading: {@link #of} on the loop thread; the future it returns is an ordinary loop
  * future. Null policy: arguments must not be null.
  */
-public final class StageBridge {
-    private StageBridge() {
+public final class StageFutures {
+    private StageFutures() {
     }
 
     /** A pending future of {@code loop} completed like {@code stage}; see the class comment. */
@@ -75,7 +75,7 @@ public final class StageBridge {
         } catch (RuntimeException e) {
             // Foreign code: its failure must not turn the cancellation of a weft task into a
             // crash of the task that cancelled it.
-            LoopBridge.get().reportException(loop, "Exception cancelling the awaited "
+            LoopAccess.get().reportException(loop, "Exception cancelling the awaited "
                     + stage.getClass().getName() + " " + stage, e);
         }
     }

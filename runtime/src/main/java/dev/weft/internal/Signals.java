@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.internal;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -33,8 +33,11 @@ import java.util.Locale;
  * A handler is a {@link Proxy} implementing {@code sun.misc.SignalHandler}.
  *
  * <p>Stateless; safe on any thread.
+ *
+ * <p>Not API: public only because the core package {@code dev.weft} uses it from another
+ * package; it depends on nothing of weft's.
  */
-final class Signals {
+public final class Signals {
     private Signals() {
     }
 
@@ -106,7 +109,7 @@ final class Signals {
      * One handler this class installed: the signal and the handler it replaced, which
      * {@link #restore()} gives the signal back to. Keeps {@code sun.misc} types inside this file.
      */
-    static final class Installed {
+    public static final class Installed {
         private final Object signal;   // a sun.misc.Signal
         private final Object previous; // a sun.misc.SignalHandler
 
@@ -116,7 +119,7 @@ final class Signals {
         }
 
         /** Gives the signal back to the handler it had before; never fails. */
-        void restore() {
+        public void restore() {
             try {
                 handle(signal, previous);
             } catch (IllegalArgumentException e) {
@@ -130,7 +133,7 @@ final class Signals {
          * is the wrapped handler's, {@code java.lang.Terminator$1@...} on JDK 17 to 25: the only
          * way to recognise it without reaching into {@code java.base}.
          */
-        boolean replacedJvmDefault() {
+        public boolean replacedJvmDefault() {
             return previous == Api.SIG_DFL
                     || previous.getClass().getName().startsWith("java.lang.Terminator")
                     || String.valueOf(previous).startsWith("java.lang.Terminator");
@@ -144,7 +147,7 @@ final class Signals {
      * @throws IllegalArgumentException if the platform knows no such signal
      * @throws UnsupportedOperationException if this JVM has no {@code jdk.unsupported} module
      */
-    static String canonicalName(String name) {
+    public static String canonicalName(String name) {
         return nameOf(of(name));
     }
 
@@ -174,7 +177,7 @@ final class Signals {
      * @throws IllegalArgumentException if the platform knows no such signal
      * @throws UnsupportedOperationException if the JVM will not hand the signal to Java code
      */
-    static Installed install(String name, Runnable action) {
+    public static Installed install(String name, Runnable action) {
         Object signal = of(name);
         String bare = nameOf(signal);
         Object mine = handlerRunning(action);

@@ -6,18 +6,18 @@ import java.util.List;
 
 /**
  * What a loop runs when it closes, for the packages that own resources outside the selector: a
- * subprocess's pipe threads and its child, which the selector cannot close for them (see
- * {@code dev.weft.process}). Registered through {@link dev.weft.internal.LoopBridge#onClose}, so
+ * subprocess's pipe threads and its child, which the selector cannot close for them (see the
+ * subprocess package). Registered through {@link dev.weft.internal.LoopAccess#onClose}, so
  * the core knows only {@link Runnable}s and never imports those packages.
  *
- * <p>Hooks run once, in registration order, at the start of {@link EventLoop#close()}; one that
- * throws is reported and the others still run. Adding and removing is O(1), so a hook per
+ * <p>Actions run once, in registration order, at the start of {@link EventLoop#close()}; one that
+ * throws is reported and the others still run. Adding and removing is O(1), so an action per
  * short-lived resource is cheap.
  *
  * <p>Threading: synchronized, because {@code close()} may run on another thread than the loop's
  * once the loop has stopped.
  */
-final class CloseHooks {
+final class CloseActions {
     private final LinkedHashSet<Runnable> hooks = new LinkedHashSet<>();
     private boolean ran;
 

@@ -1,4 +1,4 @@
-package dev.weft.it;
+package dev.weft.it.weaving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,7 +10,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
-import dev.weft.it.support.StepLog;
+import dev.weft.testing.StepLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class SuspendResumeTest {
         StepLog log = new StepLog();
         try {
             assertEquals("value", loop.runUntilComplete(awaitLater(loop, log)));
-            log.finish(4);
+            log.finish(5);
             assertEquals(0.05, loop.time(), 1e-9);
         } finally {
             loop.close();
@@ -54,7 +54,7 @@ class SuspendResumeTest {
         try {
             long before = loop.nanoTime();
             assertEquals("value", loop.runUntilComplete(awaitLater(loop, log)));
-            log.finish(4);
+            log.finish(5);
             assertEquals(true, loop.nanoTime() - before >= 50_000_000L);
         } finally {
             loop.close();

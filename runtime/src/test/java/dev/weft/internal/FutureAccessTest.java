@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The two runtime-only operations on a future: a result computed when taken, and reuse. */
-class FutureHooksTest {
+class FutureAccessTest {
     private final EventLoop loop = EventLoop.create(Clock.virtual());
-    private final FutureHooks hooks = FutureHooks.get();
+    private final FutureAccess hooks = FutureAccess.get();
 
     @AfterEach
     void close() {

@@ -11,17 +11,17 @@ import dev.weft.Future;
  *
  * <p>Not API: public only because {@code dev.weft.net} is another package than {@code Future},
  * whose state must stay private there. The one instance is installed by {@code Future}'s static
- * initialiser (the pattern of {@link LoopBridge}); application code must not call it, and the
+ * initialiser (the pattern of {@link LoopAccess}); application code must not call it, and the
  * futures it is used on must never be handed to application code.
  *
  * <p>Threading: {@link #get()} is safe on any thread; the other methods must be called on the
  * future's loop thread.
  */
-public abstract class FutureHooks {
-    private static volatile FutureHooks instance;
+public abstract class FutureAccess {
+    private static volatile FutureAccess instance;
 
     /** For the one implementation, in {@code Future}. */
-    protected FutureHooks() {
+    protected FutureAccess() {
     }
 
     /**
@@ -40,22 +40,22 @@ public abstract class FutureHooks {
     }
 
     /** Installs the implementation; the first call wins, later ones are ignored. */
-    public static void install(FutureHooks hooks) {
-        synchronized (FutureHooks.class) {
+    public static void install(FutureAccess hooks) {
+        synchronized (FutureAccess.class) {
             if (instance == null) {
                 instance = hooks;
             }
         }
     }
 
-    /** The installed hooks; initialises {@code Future} if needed. */
-    public static FutureHooks get() {
-        FutureHooks h = instance;
+    /** The installed instance; initialises {@code Future} if needed. */
+    public static FutureAccess get() {
+        FutureAccess h = instance;
         if (h != null) {
             return h;
         }
         try {
-            Class.forName("dev.weft.Future", true, FutureHooks.class.getClassLoader());
+            Class.forName("dev.weft.Future", true, FutureAccess.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("weft runtime is incomplete: dev.weft.Future is "
                     + "missing from the class path", e);

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Stateless; safe on any thread.
  */
-final class FutureBridge {
-    private FutureBridge() {
+final class OffLoopFutureAccess {
+    private OffLoopFutureAccess() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.internal;
 
 import java.util.Arrays;
 
@@ -6,14 +6,17 @@ import java.util.Arrays;
  * The loop's FIFO of callbacks ready to run: asyncio's {@code _ready} deque.
  *
  * <p>A growable ring buffer over an {@code Object[]} whose capacity is a power of two, so the
- * indices wrap with a mask. Elements are {@link Runnable}s (including {@link Handle}s) or
- * {@link Task}s; pushing a task allocates nothing, which makes a task's wake-up free. Polled
+ * indices wrap with a mask. Elements are {@link Runnable}s (including {@link dev.weft.Handle}s) or
+ * {@link dev.weft.Task}s; pushing a task allocates nothing, which makes a task's wake-up free. Polled
  * slots are cleared so a finished callback is not kept alive. The buffer grows by doubling and
  * never shrinks: a loop's working set is stable, and steady state must not allocate.
  *
  * <p>Threading: confined to the loop's thread. Null elements are not allowed (null means empty).
+ *
+ * <p>Not API: public only because the core package {@code dev.weft} uses it from another
+ * package; it depends on nothing of weft's.
  */
-final class ReadyQueue {
+public final class ReadyQueue {
     private static final int INITIAL_CAPACITY = 16;
 
     private Object[] items = new Object[INITIAL_CAPACITY];
@@ -21,7 +24,7 @@ final class ReadyQueue {
     private int size;
 
     /** Appends {@code callback} at the tail. */
-    void push(Object callback) {
+    public void push(Object callback) {
         if (size == items.length) {
             grow();
         }
@@ -30,7 +33,7 @@ final class ReadyQueue {
     }
 
     /** Removes and returns the head, or null when the queue is empty. */
-    Object poll() {
+    public Object poll() {
         if (size == 0) {
             return null;
         }
@@ -41,16 +44,16 @@ final class ReadyQueue {
         return callback;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** Drops every element (a closing loop discards its pending callbacks, as asyncio does). */
-    void clear() {
+    public void clear() {
         Arrays.fill(items, null);
         head = 0;
         size = 0;

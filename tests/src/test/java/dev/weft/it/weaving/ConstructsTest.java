@@ -1,4 +1,4 @@
-package dev.weft.it;
+package dev.weft.it.weaving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.weft.Coroutine;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.it.support.Later;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

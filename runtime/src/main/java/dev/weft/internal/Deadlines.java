@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.internal;
 
 import java.time.Duration;
 
@@ -13,10 +13,13 @@ import java.time.Duration;
  * practice" rather than an exception or a deadline in the past.
  *
  * <p>Stateless; safe on any thread.
+ *
+ * <p>Not API: public only because the core package {@code dev.weft} uses it from another
+ * package; it depends on nothing of weft's.
  */
-final class Deadlines {
+public final class Deadlines {
     /** The farthest a deadline may be from now, in either direction: {@code Long.MAX_VALUE / 4}. */
-    static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 4;
+    public static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 4;
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -25,7 +28,7 @@ final class Deadlines {
     }
 
     /** {@code delay} in nanoseconds, saturated to the {@code long} range. */
-    static long saturatedNanos(Duration delay) {
+    public static long saturatedNanos(Duration delay) {
         long seconds = delay.getSeconds();
         if (seconds >= Long.MAX_VALUE / NANOS_PER_SECOND) {
             return Long.MAX_VALUE;
@@ -37,7 +40,7 @@ final class Deadlines {
     }
 
     /** {@code millis} in nanoseconds, saturated to the {@code long} range. */
-    static long saturatedNanos(long millis) {
+    public static long saturatedNanos(long millis) {
         if (millis > Long.MAX_VALUE / NANOS_PER_MILLI) {
             return Long.MAX_VALUE;
         }
@@ -48,12 +51,12 @@ final class Deadlines {
     }
 
     /** {@code now + delayNanos}, with the delay clamped to {@code ±MAX_DELAY_NANOS}. */
-    static long after(long now, long delayNanos) {
+    public static long after(long now, long delayNanos) {
         return now + Math.max(-MAX_DELAY_NANOS, Math.min(MAX_DELAY_NANOS, delayNanos));
     }
 
     /** {@code deadline}, moved to within {@code ±MAX_DELAY_NANOS} of {@code now} if needed. */
-    static long clamp(long deadline, long now) {
+    public static long clamp(long deadline, long now) {
         long rel = deadline - now;
         if (((deadline ^ now) & (deadline ^ rel)) < 0) {
             // The subtraction overflowed: the true distance is beyond any clamp bound.
@@ -66,7 +69,7 @@ final class Deadlines {
     }
 
     /** Milliseconds to block until {@code waitNanos} have passed, rounded up; 0 if due. */
-    static long ceilMillis(long waitNanos) {
+    public static long ceilMillis(long waitNanos) {
         // Rounding up matters: waking before the deadline would only spin an empty iteration.
         return waitNanos <= 0 ? 0 : (waitNanos - 1) / NANOS_PER_MILLI + 1;
     }

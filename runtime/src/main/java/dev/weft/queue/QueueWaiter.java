@@ -27,7 +27,27 @@ import dev.weft.internal.primitives.WaiterList;
  *
  * <p>Confined to the queue's loop thread; runs once.
  */
-final class Waiter extends Frame implements WaiterList.Node<Waiter>, WaitDescription {
+final class QueueWaiter extends Frame implements WaiterList.Node<QueueWaiter>, WaitDescription {
+    /*
+     * State table: status, set by the queue, and whether the future the task is suspended on is
+     * done, which the waiter's own task does by cancelling it.
+     *
+     *   status    future      meaning                                   on resume (QueueState.resume)
+     *   WAITING   pending     on its list, no turn yet                  (does not resume)
+     *   WAITING   cancelled   its task gave up before its turn          unlinks itself; rethrows
+     *   SKIPPED   cancelled   a wake-up met it abandoned and passed     rethrows the cancellation
+     *                         its turn on: off its list, owed nothing
+     *   WOKEN     result      given its turn: an item promised (GET),   takes the item / adds its
+     *                         a slot granted (PUT), the join ended      item; returns (JOIN)
+     *   WOKEN     result +    woken, then its task cancelled before     hands the turn on to the
+     *             cancel      it ran: resumes with the CancelledError   next waiter; rethrows
+     *   RELEASED  result      taken off its list by shutdown            throws QueueShutDown (or
+     *                                                                   its cancellation, if any)
+     *
+     * The status is fixed by whoever takes the waiter off its list; the task reads it once, when
+     * it resumes, which is what keeps a cancellation from losing or duplicating an item.
+     */
+
     static final byte GET = 0;
     static final byte PUT = 1;
     static final byte JOIN = 2;
@@ -43,7 +63,7 @@ final class Waiter extends Frame implements WaiterList.Node<Waiter>, WaitDescrip
 
     private static final int START = 0;
     private static final int RESUME = 1;
-    private static final Body BODY = frame -> ((Waiter) frame).step();
+    private static final Body BODY = frame -> ((QueueWaiter) frame).step();
     private static final MethodInfo[] INFO = {
         new MethodInfo(BODY, "dev.weft.queue.Queue.get(Queue.java)", 0, 0),
         new MethodInfo(BODY, "dev.weft.queue.Queue.put(Queue.java)", 0, 0),
@@ -58,11 +78,11 @@ final class Waiter extends Frame implements WaiterList.Node<Waiter>, WaitDescrip
     /** What the task is suspended on; completed (with null) to wake it. */
     Future<Object> future;
     // The links of the WaiterList this waiter is on; only the list reads and writes them.
-    private WaiterList<Waiter> list;
-    private Waiter prev;
-    private Waiter next;
+    private WaiterList<QueueWaiter> list;
+    private QueueWaiter prev;
+    private QueueWaiter next;
 
-    Waiter(QueueState<?> queue, byte kind, Object item) {
+    QueueWaiter(QueueState<?> queue, byte kind, Object item) {
         super(INFO[kind]);
         this.queue = queue;
         this.kind = kind;
@@ -102,32 +122,32 @@ final class Waiter extends Frame implements WaiterList.Node<Waiter>, WaitDescrip
     }
 
     @Override
-    public Waiter prevWaiter() {
+    public QueueWaiter prevWaiter() {
         return prev;
     }
 
     @Override
-    public void prevWaiter(Waiter w) {
+    public void prevWaiter(QueueWaiter w) {
         prev = w;
     }
 
     @Override
-    public Waiter nextWaiter() {
+    public QueueWaiter nextWaiter() {
         return next;
     }
 
     @Override
-    public void nextWaiter(Waiter w) {
+    public void nextWaiter(QueueWaiter w) {
         next = w;
     }
 
     @Override
-    public WaiterList<Waiter> list() {
+    public WaiterList<QueueWaiter> list() {
         return list;
     }
 
     @Override
-    public void list(WaiterList<Waiter> list) {
+    public void list(WaiterList<QueueWaiter> list) {
         this.list = list;
     }
 }

@@ -1,4 +1,4 @@
-package dev.weft.it;
+package dev.weft.it.support;
 
 import dev.weft.Future;
 import dev.weft.Weft;

@@ -1,4 +1,4 @@
-package dev.weft.it;
+package dev.weft.it.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
