@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * <p>A block is marked by an HTML comment on the line before its opening fence, which Markdown
  * renders as nothing: {@code <!-- snippet: PATH -->} (the block is copied from the file
  * {@code PATH}, relative to the repository root) or {@code <!-- output: CLASS -->} (the block is
- * what {@code CLASS.main} prints with no arguments).
+ * what {@code CLASS.main} prints with no arguments; {@code CLASS#METHOD}: what the static method
+ * {@code METHOD()} prints).
  *
  * <p>Threading: stateless. Null policy: no argument may be null.
  */
