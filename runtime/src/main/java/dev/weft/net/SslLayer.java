@@ -12,6 +12,7 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
+import java.util.function.Consumer;
 
 /**
  * TLS between a socket transport and an application protocol: asyncio's {@code SSLProtocol}.
@@ -51,10 +52,19 @@ final class SslLayer implements BufferedProtocol {
     private final LoopBridge bridge = LoopBridge.get();
     private final SSLEngine engine;
     private final TlsOptions options;
-    private final Protocol app;
-    private final BufferedProtocol appBuffered;
-    /** A client's connect future: completed with this once the handshake is done; else null. */
+    /** Not final: a TLS-in-TLS startTls hands this layer's output to an inner layer. */
+    private Protocol app;
+    private BufferedProtocol appBuffered;
+    /**
+     * A client's connect future, or a startTls's on either side: completed with the transport
+     * once the handshake is done; null on a server's new connection.
+     */
     private final Future<Transport> waiter;
+    /**
+     * For a startTls (the application is connected already, so no {@code connectionMade}): run
+     * once the handshake is done, before anything reaches the application; else null.
+     */
+    private final Consumer<TlsTransport> upgraded;
     private final SslTransport transport = new SslTransport(this);
     private Transport raw;
     private ByteBuffer netIn;
@@ -73,6 +83,16 @@ final class SslLayer implements BufferedProtocol {
 
     SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
             Future<Transport> waiter) {
+        this(loop, engine, options, app, waiter, null);
+    }
+
+    /**
+     * A layer for a connection whose application protocol is connected already (startTls):
+     * {@code upgraded} runs when the handshake is done instead of {@code connectionMade}.
+     */
+    SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
+            Future<Transport> waiter, Consumer<TlsTransport> upgraded) {
+        this.upgraded = upgraded;
         this.loop = loop;
         this.engine = engine;
         this.options = options;
@@ -92,6 +112,8 @@ final class SslLayer implements BufferedProtocol {
     @Override
     public void connectionMade(Transport transport) {
         raw = transport;
+        // A startTls's socket may be above its high-water mark already.
+        rawWritePaused = transport.getWriteBufferSize() > transport.getWriteBufferHighWater();
         timer = loop.callLater(options.handshakeTimeout(), this::handshakeTimedOut);
         try {
             engine.beginHandshake();
@@ -154,9 +176,17 @@ final class SslLayer implements BufferedProtocol {
                         + "during the TLS handshake" + (exc == null ? "" : ": " + exc));
                 e.initCause(exc);
                 handshakeFailed(e);
+                reason = e;
+            }
+            if (upgraded != null) {
+                appLost(reason); // it was connected before the upgrade: end it with the error
             }
             return;
         }
+        appLost(reason);
+    }
+
+    private void appLost(Exception reason) {
         try {
             app.connectionLost(reason);
         } catch (RuntimeException | Error e) {
@@ -326,9 +356,13 @@ final class SslLayer implements BufferedProtocol {
         established = true;
         cancelTimer();
         try {
-            app.connectionMade(transport);
+            if (upgraded != null) {
+                upgraded.accept(transport);
+            } else {
+                app.connectionMade(transport);
+            }
         } catch (RuntimeException | Error e) {
-            appFailed("connectionMade", e);
+            appFailed(upgraded != null ? "startTls" : "connectionMade", e);
             return;
         }
         if (rawWritePaused) {
@@ -482,6 +516,17 @@ final class SslLayer implements BufferedProtocol {
 
     Protocol app() {
         return app;
+    }
+
+    /** TLS in TLS: the decrypted bytes go to {@code next}, an inner layer, from now on. */
+    void replaceApp(Protocol next) {
+        app = java.util.Objects.requireNonNull(next, "next");
+        appBuffered = next instanceof BufferedProtocol ? (BufferedProtocol) next : null;
+    }
+
+    /** A server connection's layer: a new server engine; {@code tls} has been checked. */
+    static SslLayer server(EventLoop loop, TlsOptions tls, Protocol app) {
+        return new SslLayer(loop, tls.serverEngine(), tls, app, null);
     }
 
     Transport raw() {

@@ -3,6 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Task;
+import dev.weft.internal.CancelHookFuture;
 import dev.weft.internal.LoopBridge;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -37,6 +38,8 @@ final class StreamProtocol implements BufferedProtocol {
     private boolean connectionLost;
     /** The handler gave the connection to other code: its end does not close it. */
     private boolean handedOff;
+    /** A startTls is draining or handshaking. */
+    private boolean upgrading;
 
     /**
      * @param handler the client handler of a server connection, or null for a client
@@ -92,6 +95,62 @@ final class StreamProtocol implements BufferedProtocol {
         } else {
             transport.close();
         }
+    }
+
+    /** See {@link StreamWriter#startTls}: drain, then upgrade as the side this end is. */
+    Future<Void> startTls(TlsOptions tls) {
+        boolean serverSide = handler != null;
+        TlsUpgrade.check(loop, transport, tls, serverSide);
+        if (upgrading) {
+            throw new IllegalStateException("startTls() is already in progress on " + writer
+                    + ": await the first one");
+        }
+        upgrading = true;
+        Future<?>[] step = new Future<?>[1];
+        Future<Void> result = new CancelHookFuture<>(loop, () -> {
+            step[0].cancel();
+            transport.abort(); // asyncio closes the transport when start_tls is cancelled
+        });
+        step[0] = drain();
+        step[0].addDoneCallback(d -> {
+            if (result.done()) {
+                return;
+            }
+            if (d.exception() != null) {
+                upgrading = false;
+                result.setException(d.exception());
+                return;
+            }
+            Future<TlsTransport> up;
+            try {
+                up = TlsUpgrade.start(loop, transport, this, tls, serverSide,
+                        this::replaceTransport);
+            } catch (RuntimeException e) { // checked above; a transport changed meanwhile
+                upgrading = false;
+                result.setException(e);
+                return;
+            }
+            step[0] = up;
+            up.addDoneCallback(u -> {
+                upgrading = false;
+                if (result.done()) {
+                    return;
+                }
+                if (u.exception() != null) {
+                    result.setException(u.exception());
+                } else {
+                    result.setResult(null);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** The handshake of a startTls is done: the streams use the TLS transport from now on. */
+    private void replaceTransport(TlsTransport t) {
+        transport = t;
+        writer.replaceTransport(t);
+        reader.replaceTransport(t);
     }
 
     /** See {@link StreamWriter#handOff()}. */
