@@ -59,7 +59,7 @@ final class SslLayer implements BufferedProtocol {
      * A client's connect future, or a startTls's on either side: completed with the transport
      * once the handshake is done; null on a server's new connection.
      */
-    private final Future<Transport> waiter;
+    private final Future<? super TlsTransport> waiter;
     /**
      * For a startTls (the application is connected already, so no {@code connectionMade}): run
      * once the handshake is done, before anything reaches the application; else null.
@@ -74,6 +74,12 @@ final class SslLayer implements BufferedProtocol {
     private Handle timer;
 
     private boolean established;
+    /**
+     * A startTls's handshake is done and its future's callbacks have not run yet: decrypted
+     * bytes wait for them, so a protocol that takes its new transport in such a callback writes
+     * its answers to it, not in plaintext to the socket.
+     */
+    private boolean holdInput;
     private boolean rawWritePaused;
     /** Our close_notify is sent (or being sent): no more application data goes out. */
     private boolean shuttingDown;
@@ -82,7 +88,7 @@ final class SslLayer implements BufferedProtocol {
     private Exception failure;
 
     SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
-            Future<Transport> waiter) {
+            Future<? super TlsTransport> waiter) {
         this(loop, engine, options, app, waiter, null);
     }
 
@@ -91,7 +97,7 @@ final class SslLayer implements BufferedProtocol {
      * {@code upgraded} runs when the handshake is done instead of {@code connectionMade}.
      */
     SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
-            Future<Transport> waiter, Consumer<TlsTransport> upgraded) {
+            Future<? super TlsTransport> waiter, Consumer<TlsTransport> upgraded) {
         this.upgraded = upgraded;
         this.loop = loop;
         this.engine = engine;
@@ -150,6 +156,14 @@ final class SslLayer implements BufferedProtocol {
 
     @Override
     public boolean eofReceived() {
+        if (holdInput) { // after the records before it, which wait for the upgrade's callbacks
+            loop.callSoon(() -> {
+                if (!eofReceived() && !raw.isClosing()) {
+                    raw.close();
+                }
+            });
+            return true;
+        }
         if (!established) {
             if (failure == null) { // asyncio: ConnectionResetError; here the handshake's error
                 SSLHandshakeException e = new SSLHandshakeException("the peer closed the "
@@ -214,7 +228,7 @@ final class SslLayer implements BufferedProtocol {
 
     /** Runs the engine until it needs bytes that have not arrived (or the connection ends). */
     private void pump() {
-        while (!rawLost && failure == null) {
+        while (!rawLost && failure == null && !holdInput) {
             HandshakeStatus hs = engine.getHandshakeStatus();
             if (hs == HandshakeStatus.NEED_TASK) {
                 for (Runnable task = engine.getDelegatedTask(); task != null;
@@ -370,6 +384,13 @@ final class SslLayer implements BufferedProtocol {
         }
         if (waiter != null && !waiter.done()) {
             waiter.setResult(transport);
+            if (upgraded != null) {
+                holdInput = true; // released after the callbacks setResult has just scheduled
+                loop.callSoon(() -> {
+                    holdInput = false;
+                    pump();
+                });
+            }
         } else if (waiter != null) {
             raw.abort(); // whoever waited for the connection gave up (cancelled)
         }

@@ -100,20 +100,11 @@ final class TlsUpgrade {
         } catch (GeneralSecurityException | RuntimeException e) {
             return failed(loop, e);
         }
+        // The layer completes this future itself, so the callbacks of whoever waits run before
+        // the first decrypted bytes reach the protocol (see SslLayer's holdInput).
         Future<TlsTransport> result = new CancelHookFuture<>(loop, transport::abort);
-        Future<Transport> waiter = loop.createFuture();
-        SslLayer layer = new SslLayer(loop, engine, tls, protocol, waiter,
+        SslLayer layer = new SslLayer(loop, engine, tls, protocol, result,
                 swap == null ? t -> { } : swap);
-        waiter.addDoneCallback(w -> {
-            if (result.done()) {
-                return; // cancelled: the hook has aborted the connection
-            }
-            if (w.exception() != null) {
-                result.setException(w.exception());
-            } else {
-                result.setResult((TlsTransport) w.result());
-            }
-        });
         ((Upgradable) transport).replaceProtocol(layer);
         transport.resumeReading(); // the handshake must be read even if the old protocol paused
         layer.connectionMade(transport);
