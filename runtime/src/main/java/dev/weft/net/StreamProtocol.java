@@ -97,7 +97,11 @@ final class StreamProtocol implements BufferedProtocol {
         }
     }
 
-    /** See {@link StreamWriter#startTls}: drain, then upgrade as the side this end is. */
+    /**
+     * See {@link StreamWriter#startTls}: drain, then upgrade as the side this end is. When
+     * there is nothing to drain the upgrade starts in this very call, as asyncio's does, so a
+     * peer's hello that arrives right after our last plaintext write is not read as plaintext.
+     */
     Future<Void> startTls(TlsOptions tls) {
         boolean serverSide = handler != null;
         TlsUpgrade.check(loop, transport, tls, serverSide);
@@ -111,39 +115,44 @@ final class StreamProtocol implements BufferedProtocol {
             step[0].cancel();
             transport.abort(); // asyncio closes the transport when start_tls is cancelled
         });
-        step[0] = drain();
-        step[0].addDoneCallback(d -> {
+        Future<Void> drained = drain();
+        step[0] = drained;
+        if (drained.done()) {
+            upgradeAfterDrain(drained, tls, serverSide, result, step);
+        } else {
+            drained.addDoneCallback(d -> upgradeAfterDrain(d, tls, serverSide, result, step));
+        }
+        return result;
+    }
+
+    private void upgradeAfterDrain(Future<Void> drained, TlsOptions tls, boolean serverSide,
+            Future<Void> result, Future<?>[] step) {
+        if (result.done()) {
+            return; // cancelled while draining: the connection is aborted
+        }
+        Future<TlsTransport> up;
+        try {
+            if (drained.exception() != null) {
+                throw drained.exception();
+            }
+            up = TlsUpgrade.start(loop, transport, this, tls, serverSide, this::replaceTransport);
+        } catch (Throwable e) { // drain's error, or the connection changed while draining
+            upgrading = false;
+            result.setException(e);
+            return;
+        }
+        step[0] = up;
+        up.addDoneCallback(u -> {
+            upgrading = false;
             if (result.done()) {
                 return;
             }
-            if (d.exception() != null) {
-                upgrading = false;
-                result.setException(d.exception());
-                return;
+            if (u.exception() != null) {
+                result.setException(u.exception());
+            } else {
+                result.setResult(null);
             }
-            Future<TlsTransport> up;
-            try {
-                up = TlsUpgrade.start(loop, transport, this, tls, serverSide,
-                        this::replaceTransport);
-            } catch (RuntimeException e) { // checked above; a transport changed meanwhile
-                upgrading = false;
-                result.setException(e);
-                return;
-            }
-            step[0] = up;
-            up.addDoneCallback(u -> {
-                upgrading = false;
-                if (result.done()) {
-                    return;
-                }
-                if (u.exception() != null) {
-                    result.setException(u.exception());
-                } else {
-                    result.setResult(null);
-                }
-            });
         });
-        return result;
     }
 
     /** The handshake of a startTls is done: the streams use the TLS transport from now on. */
