@@ -580,6 +580,20 @@ final class SslLayer implements BufferedProtocol {
         }
     }
 
+    /**
+     * A server's graceful close of the connection (Server.closeClients): close_notify as for
+     * the application's own close, once the handshake is done (the application's later writes
+     * are dropped, as after a socket's graceful close); false while handshaking (the caller
+     * then closes the socket).
+     */
+    boolean closeGracefully() {
+        if (!established) {
+            return false;
+        }
+        shutdown(); // nothing if the connection is ending already
+        return true;
+    }
+
     /** The application aborted: the socket closes now, without close_notify. */
     void abortNow() {
         shuttingDown = true;
