@@ -6,13 +6,13 @@ import dev.weft.Handle;
 import dev.weft.internal.LoopBridge;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
-import java.util.function.Consumer;
 
 /**
  * TLS between a socket transport and an application protocol: asyncio's {@code SSLProtocol}.

@@ -11,6 +11,7 @@ import dev.weft.Weft;
 import dev.weft.annotation.Async;
 import dev.weft.net.Connection;
 import dev.weft.net.Server;
+import dev.weft.net.ServerOptions;
 import dev.weft.net.StreamReader;
 import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
@@ -81,6 +82,10 @@ class StartTlsErrorsTest {
         // CPython: ValueError: ssl_handshake_timeout should be a positive number, got -1
         out.add(assertThrows(IllegalArgumentException.class, () -> TlsOptions.of(clientContext)
                 .withHandshakeTimeout(java.time.Duration.ofSeconds(-1))));
+        // The protocol form of a TLS server, like Streams.startServer and LoopGroup's.
+        out.add(assertThrows(IllegalArgumentException.class, () -> TlsEndpoints.createServer(
+                Weft.loop(), t::getProtocol, HOST, 0, ServerOptions.defaults(),
+                TlsOptions.client())));
         out.add(t.isClosing()); // none of the above touched the connection
         w.close();
         Weft.await(w.waitClosed());
@@ -102,7 +107,9 @@ class StartTlsErrorsTest {
         assertTrue(message(out.get(3)).contains("protocol"), message(out.get(3)));
         assertTrue(message(out.get(4)).contains("tls"), message(out.get(4)));
         assertTrue(message(out.get(5)).contains("must be positive"), message(out.get(5)));
-        assertEquals(false, out.get(6));
+        assertTrue(message(out.get(6)).contains("a TLS server needs an SSLContext"),
+                message(out.get(6)));
+        assertEquals(false, out.get(7));
     }
 
     private static String message(Object e) {
