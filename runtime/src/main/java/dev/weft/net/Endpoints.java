@@ -110,6 +110,46 @@ public final class Endpoints {
         return TlsEndpoints.createConnection(loop, protocolFactory, host, port, tls);
     }
 
+    /**
+     * Upgrades an open connection to TLS: asyncio's {@code loop.start_tls(transport, protocol,
+     * sslcontext, server_side=..., server_hostname=..., ssl_handshake_timeout=...)}, with the
+     * context, server name and timeouts in {@code tls}. From this call on, bytes that arrive on
+     * {@code transport} go to the TLS handshake, not to {@code protocol}; the future completes
+     * once the handshake is done with the {@link TlsTransport} that {@code protocol} must write
+     * to from then on (its decrypted input reaches {@code protocol}'s {@code dataReceived} or
+     * {@code bufferUpdated}, which may happen before the awaiting coroutine resumes). The old
+     * transport must not be used any more. {@code protocol}'s {@code connectionMade} is not
+     * called again. A transport that is already TLS is upgraded again (TLS in TLS), as in
+     * asyncio.
+     *
+     * <p>Both sides of the connection must agree to upgrade at the same point of their
+     * exchange (STARTTLS): the client sends its hello at once, the server waits for it. Bytes
+     * the protocol had received before the call stay with it.
+     *
+     * <p>Errors: a bad argument throws at once and leaves the connection as it was (asyncio's
+     * {@code TypeError}/{@code ValueError}). The future fails with a {@link java.net.SocketException}
+     * "Connection lost" if {@code transport} is closing already (asyncio's
+     * {@code ConnectionResetError}), or with an {@link javax.net.ssl.SSLHandshakeException} when
+     * the handshake fails or times out; the connection is then closed and {@code protocol}
+     * gets {@code connectionLost} with that error — asyncio does not call it, which leaves a
+     * stream reader waiting forever. Cancelling the future aborts the connection.
+     *
+     * @param loop the transport's loop; this must be called on its thread
+     * @param serverSide whether this end is the TLS server (asyncio's {@code server_side})
+     * @throws IllegalArgumentException if {@code transport} cannot be upgraded (it is not a
+     *     TCP, Unix-socket or TLS connection of weft: a pipe or a transport of your own), belongs
+     *     to another loop, or if, for a server, {@code tls} has no
+     *     {@link javax.net.ssl.SSLContext}, or, for a client that verifies the host name (the
+     *     default), no {@linkplain TlsOptions#withServerName server name}: unlike a new
+     *     connection, an upgraded one has no host name to verify against (asyncio's start_tls
+     *     never completes in that case)
+     * @throws IllegalStateException when not called on {@code loop}'s thread
+     */
+    public static Future<TlsTransport> startTls(EventLoop loop, Transport transport,
+            Protocol protocol, TlsOptions tls, boolean serverSide) {
+        return TlsEndpoints.startTls(loop, transport, protocol, tls, serverSide);
+    }
+
     /** Connects to the Unix domain socket at {@code path}; otherwise as a TCP connection. */
     public static Future<Transport> createUnixConnection(EventLoop loop,
             Supplier<? extends Protocol> protocolFactory, Path path) {

@@ -148,6 +148,57 @@ public final class LoopGroup implements AutoCloseable {
     }
 
     /**
+     * A TLS stream server on {@code host}:{@code port} served by every loop: each loop
+     * terminates TLS for the connections it gets (its own {@link javax.net.ssl.SSLEngine} per
+     * connection, from the one shared, thread-safe {@link javax.net.ssl.SSLContext}), and
+     * runs {@code handler} once the handshake is done; see
+     * {@link Streams#startServer(StreamHandler, String, int, TlsOptions)}. A connection that
+     * ends gracefully (its handler returns, or {@link Server#closeClients()}) sends
+     * {@code close_notify}; so does a {@link #shutdown} whose grace period the handler ends in.
+     *
+     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
+     *     (a server needs one holding its certificate)
+     * @throws IllegalStateException if the group is shut down
+     */
+    public CompletableFuture<GroupServer> startServer(StreamHandler handler, String host, int port,
+            TlsOptions tls) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, ServerOptions.defaults(),
+                AcceptMode.AUTO, tls);
+    }
+
+    /**
+     * {@link #startServer(StreamHandler, String, int, TlsOptions)} with a reader limit, socket
+     * options and an accept mode.
+     *
+     * @throws IllegalArgumentException if {@code tls} has no context, or the port is out of range
+     * @throws IllegalStateException if the group is shut down
+     */
+    public CompletableFuture<GroupServer> startServer(StreamHandler handler, String host, int port,
+            int limit, ServerOptions options, AcceptMode mode, TlsOptions tls) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(tls, "tls").checkServer();
+        return serve(loop -> () -> SslLayer.server(loop.loop(), tls, new StreamProtocol(
+                loop.loop(), new StreamReader(loop.loop(), limit), handler)), host, port, options,
+                mode, "startServer");
+    }
+
+    /**
+     * A TLS protocol server served by every loop: {@link #createServer(Supplier, String, int,
+     * ServerOptions, AcceptMode)} with each connection's TLS terminated on its loop; the
+     * protocols see a {@link TlsTransport}, after the handshake (see {@link Endpoints}).
+     *
+     * @throws IllegalArgumentException if {@code tls} has no {@link javax.net.ssl.SSLContext}
+     * @throws IllegalStateException if the group is shut down
+     */
+    public CompletableFuture<GroupServer> createServer(Supplier<? extends Protocol> protocolFactory,
+            String host, int port, ServerOptions options, AcceptMode mode, TlsOptions tls) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(tls, "tls").checkServer();
+        return serve(loop -> () -> SslLayer.server(loop.loop(), tls, protocolFactory.get()), host,
+                port, options, mode, "createServer");
+    }
+
+    /**
      * A protocol server on {@code host}:{@code port} served by every loop (the group's
      * {@link Endpoints#createServer}): {@code protocolFactory} is called on the thread of the
      * loop that got the connection, so it must be thread-safe, and the protocol it returns

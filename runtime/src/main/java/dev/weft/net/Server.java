@@ -171,10 +171,21 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Closes every open connection gracefully (each flushes its buffer first). */
+    /**
+     * Closes every open connection gracefully: each flushes its buffer first, and a TLS
+     * connection sends {@code close_notify} and waits for the peer's, at most its
+     * {@link TlsOptions#withShutdownTimeout shutdown timeout}, before its socket closes (one
+     * still handshaking is closed at once). asyncio's {@code close_clients} closes the sockets
+     * under TLS without {@code close_notify}, so the peer cannot tell the end from a
+     * truncation; weft does not copy that.
+     */
     public void closeClients() {
         bridge.checkThread(loop);
         for (SocketTransport t : new ArrayList<>(connections)) {
+            Protocol p = t.getProtocol();
+            if (p instanceof SslLayer && ((SslLayer) p).closeGracefully()) {
+                continue; // close_notify sent; the socket closes when the peer answers
+            }
             t.closeGracefully();
         }
     }

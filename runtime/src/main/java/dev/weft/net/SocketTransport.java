@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>Threading: loop thread only (checked on the public methods).
  */
-final class SocketTransport implements Transport, Consumer<SelectionKey> {
+final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpgrade.Upgradable {
     /*
      * Implementation overview. The transport is its selection key's handler. Reading: on each
      * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
@@ -43,8 +43,9 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     private final EventLoop loop;
     private final LoopAccess bridge = LoopAccess.get();
     private final SocketChannel channel;
-    private final Protocol protocol;
-    private final BufferedProtocol buffered;
+    /** Not final: startTls hands the connection to a TLS layer ({@link #replaceProtocol}). */
+    private Protocol protocol;
+    private BufferedProtocol buffered;
     private final Server server;
     private final SocketOutput output;
     private final SocketAddress localAddress;
@@ -510,6 +511,22 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     @Override
     public Protocol getProtocol() {
         return protocol;
+    }
+
+    /**
+     * From now on delivers to {@code next} (asyncio's {@code set_protocol}, for startTls); the
+     * bytes left of a read being delivered go to it too. Its {@code connectionMade} is not called.
+     */
+    @Override
+    public void replaceProtocol(Protocol next) {
+        bridge.checkThread(loop);
+        protocol = Objects.requireNonNull(next, "next");
+        buffered = next instanceof BufferedProtocol ? (BufferedProtocol) next : null;
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
     }
 
     @Override

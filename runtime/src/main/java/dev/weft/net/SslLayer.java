@@ -6,6 +6,7 @@ import dev.weft.Handle;
 import dev.weft.internal.LoopAccess;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -53,10 +54,19 @@ final class SslLayer implements BufferedProtocol {
     private final LoopAccess bridge = LoopAccess.get();
     private final SSLEngine engine;
     private final TlsOptions options;
-    private final Protocol app;
-    private final BufferedProtocol appBuffered;
-    /** A client's connect future: completed with this once the handshake is done; else null. */
-    private final Future<Transport> waiter;
+    /** Not final: a TLS-in-TLS startTls hands this layer's output to an inner layer. */
+    private Protocol app;
+    private BufferedProtocol appBuffered;
+    /**
+     * A client's connect future, or a startTls's on either side: completed with the transport
+     * once the handshake is done; null on a server's new connection.
+     */
+    private final Future<? super TlsTransport> waiter;
+    /**
+     * For a startTls (the application is connected already, so no {@code connectionMade}): run
+     * once the handshake is done, before anything reaches the application; else null.
+     */
+    private final Consumer<TlsTransport> upgraded;
     private final SslTransport transport = new SslTransport(this);
     private Transport raw;
     private ByteBuffer netIn;
@@ -66,6 +76,12 @@ final class SslLayer implements BufferedProtocol {
     private Handle timer;
 
     private boolean established;
+    /**
+     * A startTls's handshake is done and its future's callbacks have not run yet: decrypted
+     * bytes wait for them, so a protocol that takes its new transport in such a callback writes
+     * its answers to it, not in plaintext to the socket.
+     */
+    private boolean holdInput;
     private boolean rawWritePaused;
     /** Our close_notify is sent (or being sent): no more application data goes out. */
     private boolean shuttingDown;
@@ -74,7 +90,17 @@ final class SslLayer implements BufferedProtocol {
     private Exception failure;
 
     SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
-            Future<Transport> waiter) {
+            Future<? super TlsTransport> waiter) {
+        this(loop, engine, options, app, waiter, null);
+    }
+
+    /**
+     * A layer for a connection whose application protocol is connected already (startTls):
+     * {@code upgraded} runs when the handshake is done instead of {@code connectionMade}.
+     */
+    SslLayer(EventLoop loop, SSLEngine engine, TlsOptions options, Protocol app,
+            Future<? super TlsTransport> waiter, Consumer<TlsTransport> upgraded) {
+        this.upgraded = upgraded;
         this.loop = loop;
         this.engine = engine;
         this.options = options;
@@ -94,6 +120,8 @@ final class SslLayer implements BufferedProtocol {
     @Override
     public void connectionMade(Transport transport) {
         raw = transport;
+        // A startTls's socket may be above its high-water mark already.
+        rawWritePaused = transport.getWriteBufferSize() > transport.getWriteBufferHighWater();
         timer = loop.callLater(options.handshakeTimeout(), this::handshakeTimedOut);
         try {
             engine.beginHandshake();
@@ -130,6 +158,14 @@ final class SslLayer implements BufferedProtocol {
 
     @Override
     public boolean eofReceived() {
+        if (holdInput) { // after the records before it, which wait for the upgrade's callbacks
+            loop.callSoon(() -> {
+                if (!eofReceived() && !raw.isClosing()) {
+                    raw.close();
+                }
+            });
+            return true;
+        }
         if (!established) {
             if (failure == null) { // asyncio: ConnectionResetError; here the handshake's error
                 SSLHandshakeException e = new SSLHandshakeException("the peer closed the "
@@ -156,9 +192,17 @@ final class SslLayer implements BufferedProtocol {
                         + "during the TLS handshake" + (exc == null ? "" : ": " + exc));
                 e.initCause(exc);
                 handshakeFailed(e);
+                reason = e;
+            }
+            if (upgraded != null) {
+                appLost(reason); // it was connected before the upgrade: end it with the error
             }
             return;
         }
+        appLost(reason);
+    }
+
+    private void appLost(Exception reason) {
         try {
             app.connectionLost(reason);
         } catch (RuntimeException | Error e) {
@@ -186,7 +230,7 @@ final class SslLayer implements BufferedProtocol {
 
     /** Runs the engine until it needs bytes that have not arrived (or the connection ends). */
     private void pump() {
-        while (!rawLost && failure == null) {
+        while (!rawLost && failure == null && !holdInput) {
             HandshakeStatus hs = engine.getHandshakeStatus();
             if (hs == HandshakeStatus.NEED_TASK) {
                 for (Runnable task = engine.getDelegatedTask(); task != null;
@@ -328,9 +372,13 @@ final class SslLayer implements BufferedProtocol {
         established = true;
         cancelTimer();
         try {
-            app.connectionMade(transport);
+            if (upgraded != null) {
+                upgraded.accept(transport);
+            } else {
+                app.connectionMade(transport);
+            }
         } catch (RuntimeException | Error e) {
-            appFailed("connectionMade", e);
+            appFailed(upgraded != null ? "startTls" : "connectionMade", e);
             return;
         }
         if (rawWritePaused) {
@@ -338,6 +386,13 @@ final class SslLayer implements BufferedProtocol {
         }
         if (waiter != null && !waiter.done()) {
             waiter.setResult(transport);
+            if (upgraded != null) {
+                holdInput = true; // released after the callbacks setResult has just scheduled
+                loop.callSoon(() -> {
+                    holdInput = false;
+                    pump();
+                });
+            }
         } else if (waiter != null) {
             raw.abort(); // whoever waited for the connection gave up (cancelled)
         }
@@ -486,6 +541,17 @@ final class SslLayer implements BufferedProtocol {
         return app;
     }
 
+    /** TLS in TLS: the decrypted bytes go to {@code next}, an inner layer, from now on. */
+    void replaceApp(Protocol next) {
+        app = java.util.Objects.requireNonNull(next, "next");
+        appBuffered = next instanceof BufferedProtocol ? (BufferedProtocol) next : null;
+    }
+
+    /** A server connection's layer: a new server engine; {@code tls} has been checked. */
+    static SslLayer server(EventLoop loop, TlsOptions tls, Protocol app) {
+        return new SslLayer(loop, tls.serverEngine(), tls, app, null);
+    }
+
     Transport raw() {
         return raw;
     }
@@ -514,6 +580,20 @@ final class SslLayer implements BufferedProtocol {
             off += chunk;
             len -= chunk;
         }
+    }
+
+    /**
+     * A server's graceful close of the connection (Server.closeClients): close_notify as for
+     * the application's own close, once the handshake is done (the application's later writes
+     * are dropped, as after a socket's graceful close); false while handshaking (the caller
+     * then closes the socket).
+     */
+    boolean closeGracefully() {
+        if (!established) {
+            return false;
+        }
+        shutdown(); // nothing if the connection is ending already
+        return true;
     }
 
     /** The application aborted: the socket closes now, without close_notify. */

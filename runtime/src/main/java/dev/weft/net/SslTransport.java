@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSession;
  *
  * <p>Threading: loop thread only (checked on the methods that change state).
  */
-final class SslTransport implements TlsTransport {
+final class SslTransport implements TlsTransport, TlsUpgrade.Upgradable {
     private final SslLayer layer;
     private final LoopAccess bridge = LoopAccess.get();
     /** close() or abort() was called by the application: later writes are bugs. */
@@ -136,6 +136,18 @@ final class SslTransport implements TlsTransport {
     @Override
     public Protocol getProtocol() {
         return layer.app();
+    }
+
+    /** TLS in TLS (asyncio's SSL transports are start_tls compatible too). */
+    @Override
+    public void replaceProtocol(Protocol next) {
+        checkThread();
+        layer.replaceApp(next);
+    }
+
+    @Override
+    public dev.weft.EventLoop loop() {
+        return layer.loop();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.weft.net;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Task;
+import dev.weft.internal.CancelHookFuture;
 import dev.weft.internal.LoopAccess;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -37,6 +38,8 @@ final class StreamProtocol implements BufferedProtocol {
     private boolean connectionLost;
     /** The handler gave the connection to other code: its end does not close it. */
     private boolean handedOff;
+    /** A startTls is draining or handshaking. */
+    private boolean upgrading;
 
     /**
      * @param handler the client handler of a server connection, or null for a client
@@ -92,6 +95,71 @@ final class StreamProtocol implements BufferedProtocol {
         } else {
             transport.close();
         }
+    }
+
+    /**
+     * See {@link StreamWriter#startTls}: drain, then upgrade as the side this end is. When
+     * there is nothing to drain the upgrade starts in this very call, as asyncio's does, so a
+     * peer's hello that arrives right after our last plaintext write is not read as plaintext.
+     */
+    Future<Void> startTls(TlsOptions tls) {
+        boolean serverSide = handler != null;
+        TlsUpgrade.check(loop, transport, tls, serverSide);
+        if (upgrading) {
+            throw new IllegalStateException("startTls() is already in progress on " + writer
+                    + ": await the first one");
+        }
+        upgrading = true;
+        Future<?>[] step = new Future<?>[1];
+        Future<Void> result = new CancelHookFuture<>(loop, () -> {
+            step[0].cancel();
+            transport.abort(); // asyncio closes the transport when start_tls is cancelled
+        });
+        Future<Void> drained = drain();
+        step[0] = drained;
+        if (drained.done()) {
+            upgradeAfterDrain(drained, tls, serverSide, result, step);
+        } else {
+            drained.addDoneCallback(d -> upgradeAfterDrain(d, tls, serverSide, result, step));
+        }
+        return result;
+    }
+
+    private void upgradeAfterDrain(Future<Void> drained, TlsOptions tls, boolean serverSide,
+            Future<Void> result, Future<?>[] step) {
+        if (result.done()) {
+            return; // cancelled while draining: the connection is aborted
+        }
+        Future<TlsTransport> up;
+        try {
+            if (drained.exception() != null) {
+                throw drained.exception();
+            }
+            up = TlsUpgrade.start(loop, transport, this, tls, serverSide, this::replaceTransport);
+        } catch (Throwable e) { // drain's error, or the connection changed while draining
+            upgrading = false;
+            result.setException(e);
+            return;
+        }
+        step[0] = up;
+        up.addDoneCallback(u -> {
+            upgrading = false;
+            if (result.done()) {
+                return;
+            }
+            if (u.exception() != null) {
+                result.setException(u.exception());
+            } else {
+                result.setResult(null);
+            }
+        });
+    }
+
+    /** The handshake of a startTls is done: the streams use the TLS transport from now on. */
+    private void replaceTransport(TlsTransport t) {
+        transport = t;
+        writer.replaceTransport(t);
+        reader.replaceTransport(t);
     }
 
     /** See {@link StreamWriter#handOff()}. */

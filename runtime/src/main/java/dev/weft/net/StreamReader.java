@@ -240,6 +240,17 @@ public final class StreamReader {
         transport = t;
     }
 
+    /**
+     * The connection's transport changed (startTls): a pause the reader holds moves to the new
+     * one, so that the reader's later resume reaches the transport that is paused.
+     */
+    void replaceTransport(Transport t) {
+        transport = t;
+        if (paused) {
+            t.pauseReading();
+        }
+    }
+
     private void maybeResume() {
         if (paused && buffer.size() <= limit) {
             paused = false;

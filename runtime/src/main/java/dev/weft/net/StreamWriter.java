@@ -25,7 +25,8 @@ import java.util.Objects;
  * {@link NullPointerException}.
  */
 public final class StreamWriter {
-    private final Transport transport;
+    /** Not final: {@link #startTls} replaces it with the TLS transport. */
+    private Transport transport;
     private final StreamProtocol protocol;
     private final StreamReader reader;
 
@@ -58,6 +59,38 @@ public final class StreamWriter {
      */
     public Future<Void> drain() {
         return protocol.drain();
+    }
+
+    /**
+     * Upgrades the connection to TLS (asyncio 3.11's {@code StreamWriter.start_tls(sslcontext,
+     * server_hostname=..., ssl_handshake_timeout=...)}): waits for {@link #drain()}, then runs
+     * the handshake as the client, or as the server on a connection a server accepted (a
+     * stream handler's writer). The returned future completes once the handshake is done; from
+     * then on this writer and its reader speak TLS, and {@link #transport()} is a
+     * {@link TlsTransport}. Bytes the reader had received before stay in its buffer and are read
+     * first, as in asyncio: a STARTTLS protocol must have both sides upgrade right after the
+     * command's answer. A connection that is TLS already is upgraded again (TLS in TLS).
+     *
+     * <p>A client normally needs {@link TlsOptions#withServerName} (asyncio's
+     * {@code server_hostname}): the connection has no host name of its own to verify.
+     *
+     * <p>Errors, besides those of {@link Endpoints#startTls} (a handshake failure closes the
+     * connection, and the reader's waiting and later reads fail with that error too): the
+     * future fails with {@code drain()}'s error if the connection failed before the upgrade.
+     * Cancelling it aborts the connection.
+     *
+     * @throws IllegalArgumentException as {@link Endpoints#startTls}: a transport that cannot
+     *     be upgraded (a subprocess pipe), a server's options without a context, a client's
+     *     without a server name while verifying host names
+     * @throws IllegalStateException if another {@code startTls} on this writer has not finished
+     */
+    public Future<Void> startTls(TlsOptions tls) {
+        return protocol.startTls(tls);
+    }
+
+    /** The TLS transport after a {@link #startTls}. */
+    void replaceTransport(Transport t) {
+        transport = t;
     }
 
     /** Whether {@link #writeEof()} is supported: true for sockets. */

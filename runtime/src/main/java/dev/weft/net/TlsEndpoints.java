@@ -90,7 +90,13 @@ final class TlsEndpoints {
             ServerOptions options, TlsOptions tls) {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(tls, "tls").checkServer();
-        return Endpoints.createServer(loop, () -> new SslLayer(loop, tls.serverEngine(), tls,
-                protocolFactory.get(), null), host, port, options);
+        return Endpoints.createServer(loop, () -> SslLayer.server(loop, tls,
+                protocolFactory.get()), host, port, options);
+    }
+
+    /** {@link Endpoints#startTls}: the upgrade itself is {@link TlsUpgrade}'s. */
+    static Future<TlsTransport> startTls(EventLoop loop, Transport transport,
+            Protocol protocol, TlsOptions tls, boolean serverSide) {
+        return TlsUpgrade.start(loop, transport, protocol, tls, serverSide, null);
     }
 }

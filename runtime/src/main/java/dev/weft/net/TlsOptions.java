@@ -12,8 +12,9 @@ import javax.net.ssl.SSLParameters;
  * How a connection speaks TLS: asyncio's {@code ssl=} argument (an {@code SSLContext}) together
  * with {@code server_hostname} and {@code ssl_handshake_timeout}, for
  * {@link Streams#openConnection(String, int, TlsOptions)},
- * {@link Streams#startServer(StreamHandler, String, int, TlsOptions)} and the protocol forms in
- * {@link Endpoints}.
+ * {@link Streams#startServer(StreamHandler, String, int, TlsOptions)}, the protocol forms in
+ * {@link Endpoints}, the upgrades {@link StreamWriter#startTls} and
+ * {@link Endpoints#startTls}, and a {@link LoopGroup}'s TLS servers.
  *
  * <p>What it carries: the {@link SSLContext} (its key managers hold a server's certificate, its
  * trust managers decide which peers are trusted); the server name a client sends as SNI and

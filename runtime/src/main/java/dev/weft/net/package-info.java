@@ -13,7 +13,10 @@
  * {@code @Async} coroutines. TLS: {@link dev.weft.net.TlsOptions} on the same calls
  * ({@link dev.weft.net.Streams}, {@link dev.weft.net.Endpoints}) layers an
  * {@link javax.net.ssl.SSLEngine} over the socket transport (asyncio's {@code sslproto}); the
- * protocol then sees a {@link dev.weft.net.TlsTransport}.
+ * protocol then sees a {@link dev.weft.net.TlsTransport}; an open connection is upgraded with
+ * {@link dev.weft.net.StreamWriter#startTls} or {@link dev.weft.net.TlsEndpoints#startTls}
+ * (asyncio's {@code start_tls}, for STARTTLS protocols), and a {@link dev.weft.net.LoopGroup}
+ * serves TLS from every loop.
  *
  * <p>A {@link dev.weft.net.LoopGroup} runs several loops, each on its own thread, and serves one
  * port from all of them ({@link dev.weft.net.GroupServer}); each connection lives on one loop,
