@@ -21,10 +21,17 @@ import java.util.function.Consumer;
  * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
  * reusable direct buffer, then hands the bytes to the protocol — copied into the protocol's own
  * buffer for a {@link BufferedProtocol}, or into one new array for {@code dataReceived}; that
- * array is the only allocation per read. Writing goes through {@link SocketOutput}, which sends
- * directly while nothing is queued and queues only what the socket refuses; the queue is flushed
- * on write readiness. The key's interest
- * set is recomputed from the state after every change and written only when it differs.
+ * array is the only allocation per read. Writing is batched per loop iteration: a write only
+ * copies into {@link SocketOutput}'s queue, and the first write of an iteration schedules one
+ * flush at the iteration's end ({@link LoopBridge#flushAtEndOfIteration}), so a connection written
+ * to N times in an iteration costs one system call, and a server that writes to a thousand
+ * connections costs a thousand copies and then a thousand system calls, not one per message. Two
+ * things flush sooner: a write that takes the queue past the high-water mark flushes at once, so
+ * the protocol is paused only when the socket really refuses (as before batching), and write
+ * readiness flushes a queue the socket refused. While refused the output is blocked: writes
+ * queue, no end-of-iteration flush is tried, and the key waits for {@code OP_WRITE}. The key's
+ * interest set is recomputed from the state after every change and written only when it
+ * differs.
  *
  * <p>Closing: {@link #close()} stops reading and lets the queue drain; {@link #abort()} and
  * fatal errors drop the queue. Either way {@link #lost} is set once and the protocol's
@@ -49,6 +56,10 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
     private final SocketAddress remoteAddress;
     private final SelectionKey key;
     private int interest;
+    /** Created once, so scheduling the end-of-iteration flush allocates nothing. */
+    private final Runnable batchFlush = this::flushBatched;
+    /** {@link #batchFlush} is scheduled for the end of this iteration. */
+    private boolean flushScheduled;
 
     private boolean started;
     private boolean readingPaused;
@@ -190,6 +201,14 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         }
     }
 
+    /** The end-of-iteration flush of the writes batched in this iteration. */
+    private void flushBatched() {
+        flushScheduled = false;
+        if (!lost && !output.blocked() && !output.isEmpty()) {
+            flush();
+        }
+    }
+
     /** Writes queued bytes until the socket takes no more; then finishes a close or an EOF. */
     private void flush() {
         try {
@@ -248,14 +267,16 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         if (lost || len == 0) {
             return; // the protocol learns of the loss from connectionLost
         }
-        try {
-            output.send(data, off, len, bridge.ioBuffer(loop));
-        } catch (IOException e) {
-            forceClose(e);
-            return;
+        output.append(data, off, len);
+        if (output.blocked()) {
+            maybePauseProtocol(); // write readiness flushes it
+        } else if (output.aboveHighWater()) {
+            flush(); // pause only if the socket refuses, as an unbatched write would
+            maybePauseProtocol();
+        } else if (!flushScheduled) {
+            flushScheduled = true;
+            bridge.flushAtEndOfIteration(loop, batchFlush);
         }
-        updateInterest();
-        maybePauseProtocol();
     }
 
     private void maybePauseProtocol() {
@@ -418,8 +439,8 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
             if (started && !closing && !readingPaused && !eofReceived) {
                 ops |= SelectionKey.OP_READ;
             }
-            if (!output.isEmpty()) {
-                ops |= SelectionKey.OP_WRITE;
+            if (output.blocked()) {
+                ops |= SelectionKey.OP_WRITE; // unblocked bytes wait for the iteration's flush
             }
         }
         if (ops != interest && key.isValid()) {
@@ -428,9 +449,20 @@ final class SocketTransport implements Transport, Consumer<SelectionKey> {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Unlike asyncio's, this includes the bytes written in the current loop iteration that the
+     * end-of-iteration flush has not offered the socket yet.
+     */
     @Override
     public int getWriteBufferSize() {
         return output.size();
+    }
+
+    /** The {@code write} system calls this transport made: the test seam for batching. */
+    long writeCalls() {
+        return output.writeCalls();
     }
 
     @Override
