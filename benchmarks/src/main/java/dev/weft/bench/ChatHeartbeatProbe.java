@@ -62,6 +62,7 @@ public final class ChatHeartbeatProbe {
          */
         long maxBusyNanos;
         private long lastCpu = -1;
+        private String worstBusy = "";
         private final java.lang.management.ThreadMXBean mx =
                 java.lang.management.ManagementFactory.getThreadMXBean();
         long beats;
@@ -114,9 +115,11 @@ public final class ChatHeartbeatProbe {
             long now = System.nanoTime();
             long late = now - expectedAt;
             long cpu = mx.getCurrentThreadCpuTime();
-            if (lastCpu >= 0) {
-                maxBusyNanos = Math.max(maxBusyNanos, cpu - lastCpu
-                        - TimeUnit.MILLISECONDS.toNanos(10));
+            long busy = cpu - lastCpu - TimeUnit.MILLISECONDS.toNanos(10);
+            if (lastCpu >= 0 && busy > maxBusyNanos) {
+                maxBusyNanos = busy;
+                worstBusy = String.format("  most CPU between beats: %.1f ms at %d ms, %d "
+                        + "clients%n", busy / 1e6, (now - startNanos) / 1_000_000, clients.size());
             }
             lastCpu = cpu;
             maxLateNanos = Math.max(maxLateNanos, late);
@@ -253,6 +256,7 @@ public final class ChatHeartbeatProbe {
             figures.complete(new long[] {chat.maxLateNanos, chat.beats, chat.lateBeats,
                     chat.maxBusyNanos});
             System.out.print(chat.lateLog);
+            System.out.print(chat.worstBusy);
             stop.setResult(null);
         });
         long[] f = figures.get(30, TimeUnit.SECONDS);
