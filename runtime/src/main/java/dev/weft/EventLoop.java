@@ -33,7 +33,8 @@ public final class EventLoop {
      * BaseEventLoop._run_once: drop cancelled timers, work out how long the selector may
      * block (not at all when something is ready), poll it and dispatch the ready keys, take the
      * callbacks other threads posted, move due timers to the ready queue, then run exactly the
-     * callbacks that were ready when the batch started; what they schedule runs next iteration. An
+     * callbacks that were ready when the batch started; what they schedule runs next iteration;
+     * last, flush the writes the iteration made, one system call per connection. An
      * iteration allocates nothing. A queued callback is a Runnable (a Handle when the
      * caller needs one to cancel) or a Task, whose step runs directly, so waking a task is
      * free. An exception escaping a callback is reported (setExceptionHandler) and the loop
@@ -542,6 +543,7 @@ public final class EventLoop {
         }
         moveDueTimers();
         runReadyBatch();
+        io.flushWrites(); // the writes of this iteration: one system call per connection
     }
 
     /** 0 when anything can run now; until the next deadline; negative to block indefinitely. */

@@ -62,6 +62,11 @@ final class LoopInternals extends LoopAccess {
     }
 
     @Override
+    public void flushAtEndOfIteration(EventLoop loop, Runnable flush) {
+        loop.io.scheduleFlush(flush);
+    }
+
+    @Override
     public void reportException(EventLoop loop, String context, Throwable t) {
         loop.reportException(context, t);
     }

@@ -52,10 +52,13 @@ final class SelectorIo {
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     /** Allocated on first use: a loop that never does socket I/O does not pay 64 KiB. */
     private ByteBuffer ioBuffer;
+    /** The transports written to in this iteration, flushed once at its end. */
+    private final WriteFlushes flushes;
 
     private SelectorIo(EventLoop loop, Selector selector) {
         this.loop = loop;
         this.selector = selector;
+        this.flushes = new WriteFlushes(loop);
     }
 
     /** Opens a new selector for {@code loop}, which reports the handlers' exceptions. */
@@ -145,6 +148,21 @@ final class SelectorIo {
             ioBuffer = b;
         }
         return b;
+    }
+
+    /**
+     * Runs {@code flush} once at the end of this iteration, after the ready batch and before the
+     * next poll: a transport's batched writes ({@link WriteFlushes}).
+     */
+    void scheduleFlush(Runnable flush) {
+        flushes.add(flush);
+    }
+
+    /** Runs the flushes scheduled in this iteration; the last step of {@code runOnce}. */
+    void flushWrites() {
+        if (!flushes.isEmpty()) {
+            flushes.runAll();
+        }
     }
 
     private static void closeQuietly(SelectableChannel channel) {

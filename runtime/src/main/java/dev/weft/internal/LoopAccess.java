@@ -93,6 +93,13 @@ public abstract class LoopAccess {
      */
     public abstract ByteBuffer ioBuffer(EventLoop loop);
 
+    /**
+     * Runs {@code flush} once at the end of {@code loop}'s current iteration, after its ready
+     * batch and before its next poll (of the next iteration when none runs): how a transport
+     * turns the writes of one iteration into one system call.
+     */
+    public abstract void flushAtEndOfIteration(EventLoop loop, Runnable flush);
+
     /** Reports an exception through the loop's exception handler, as a failing callback would. */
     public abstract void reportException(EventLoop loop, String context, Throwable t);
 

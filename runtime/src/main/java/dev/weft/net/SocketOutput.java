@@ -2,77 +2,87 @@ package dev.weft.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
- * The outgoing byte path of a {@link SocketTransport}: what the socket has not taken yet, how it
- * is written, and the water marks that decide when the protocol must pause.
+ * The outgoing byte path of a {@link SocketTransport}: the bytes written and not yet taken by the
+ * socket, how they are flushed, and the water marks that decide when the protocol must pause.
  *
- * <p>Bytes are written through the loop's reusable direct buffer, never through a per-write
- * {@code ByteBuffer.wrap}, so writing allocates nothing: {@link #send} writes straight from the
- * caller's array while nothing is queued, and only the part the socket refuses is copied into
- * the {@link ByteQueue}, which {@link #flush} drains on write readiness. This class only moves
- * bytes and reports I/O errors to its caller; closing and protocol callbacks stay in the
- * transport.
+ * <p>Implementation overview. Writes are batched per loop iteration: {@link #append} only copies
+ * the caller's bytes into one contiguous {@link ByteQueue} (the copy is needed anyway, since the
+ * caller may reuse its array as soon as {@code write} returns), and the transport calls
+ * {@link #flush} once at the end of the iteration, so N writes in one iteration cost one
+ * {@code write(2)} of up to {@link dev.weft.EventLoop}'s 64 KiB I/O buffer instead of N. That is
+ * the gathering a {@code writev} of N buffers would do, done by the copy into the queue. A flush
+ * goes through the loop's reusable direct buffer, never a per-write {@code ByteBuffer.wrap} or a
+ * JDK temporary buffer, so writing allocates nothing once the queue has grown to the traffic.
  *
- * <p>Threading: the transport's loop thread.
+ * <p>When the socket takes less than it was offered the output is {@linkplain #blocked blocked}:
+ * the transport then waits for write readiness instead of trying again every iteration, and
+ * appends only queue until the socket is writable again.
+ *
+ * <p>This class only moves bytes, counts its system calls ({@link #writeCalls}, the test seam
+ * that shows batching without timing anything) and reports I/O errors to its caller; closing,
+ * scheduling and protocol callbacks stay in the transport.
+ *
+ * <p>Threading: the transport's loop thread. Null arguments are rejected with
+ * {@link NullPointerException}.
  */
 final class SocketOutput {
-    private final SocketChannel channel;
+    private final GatheringByteChannel channel;
     private final ByteQueue pending = new ByteQueue();
     private int highWater = SocketTransport.DEFAULT_HIGH_WATER;
     private int lowWater = SocketTransport.DEFAULT_LOW_WATER;
+    /** The last flush left bytes the socket refused: wait for write readiness. */
+    private boolean blocked;
+    private long writeCalls;
 
-    SocketOutput(SocketChannel channel) {
+    /** An output to {@code channel} (a {@code SocketChannel}; anything gathering in tests). */
+    SocketOutput(GatheringByteChannel channel) {
         this.channel = channel;
     }
 
+    /** Queues {@code len} bytes of {@code data} from {@code off} for the next {@link #flush}. */
+    void append(byte[] data, int off, int len) {
+        pending.append(data, off, len);
+    }
+
     /**
-     * Writes {@code len} bytes of {@code data}: straight to the socket while nothing is queued,
-     * the rest queued.
+     * Writes queued bytes until the queue is empty or the socket takes no more: one system call
+     * per {@code io.capacity()} bytes while the socket takes everything offered.
      *
-     * @param io the loop's direct buffer
+     * @param io the loop's direct buffer; its content is overwritten
+     * @return whether the queue is now empty
      */
-    void send(byte[] data, int off, int len, ByteBuffer io) throws IOException {
-        if (pending.isEmpty()) {
-            int sent = writeDirect(data, off, len, io);
-            off += sent;
-            len -= sent;
-        }
-        if (len > 0) {
-            pending.append(data, off, len);
-        }
-    }
-
-    private int writeDirect(byte[] data, int off, int len, ByteBuffer io) throws IOException {
-        int total = 0;
-        while (total < len) {
-            io.clear();
-            int chunk = Math.min(io.capacity(), len - total);
-            io.put(data, off + total, chunk);
-            io.flip();
-            int n = channel.write(io);
-            total += n;
-            if (n < chunk) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    /** Writes queued bytes until the queue is empty or the socket takes no more. */
-    void flush(ByteBuffer io) throws IOException {
+    boolean flush(ByteBuffer io) throws IOException {
+        blocked = false;
         while (!pending.isEmpty()) {
             io.clear();
             pending.peekInto(io);
             io.flip();
             int chunk = io.remaining();
+            writeCalls++;
             int n = channel.write(io);
             pending.drop(n);
             if (n < chunk) {
-                return;
+                blocked = true;
+                return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * Whether the socket refused part of the last flush and no flush has succeeded since: the
+     * transport must wait for write readiness, and a flush now would be a wasted system call.
+     */
+    boolean blocked() {
+        return blocked;
+    }
+
+    /** The number of {@code write} system calls made so far: the test seam for batching. */
+    long writeCalls() {
+        return writeCalls;
     }
 
     /** The number of queued bytes. */
@@ -87,6 +97,7 @@ final class SocketOutput {
     /** Drops everything queued (abort, fatal error). */
     void clear() {
         pending.clear();
+        blocked = false;
     }
 
     boolean aboveHighWater() {

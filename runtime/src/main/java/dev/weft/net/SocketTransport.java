@@ -28,13 +28,20 @@ import java.util.function.Consumer;
 final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpgrade.Upgradable {
     /*
      * Implementation overview. The transport is its selection key's handler. Reading: on each
-     * read readiness it reads once (so one busy connection cannot starve the others) into the loop's
-     * reusable direct buffer, then hands the bytes to the protocol — copied into the protocol's own
-     * buffer for a BufferedProtocol, or into one new array for dataReceived; that
-     * array is the only allocation per read. Writing goes through SocketOutput, which sends
-     * directly while nothing is queued and queues only what the socket refuses; the queue is flushed
-     * on write readiness. The key's interest
-     * set is recomputed from the state after every change and written only when it differs.
+     * read readiness it reads once (so one busy connection cannot starve the others) into the
+     * loop's reusable direct buffer, then hands the bytes to the protocol — copied into the
+     * protocol's own buffer for a BufferedProtocol, or into one new array for dataReceived; that
+     * array is the only allocation per read. Writing is batched per loop iteration: a write only
+     * copies into SocketOutput's queue, and the first write of an iteration schedules one flush
+     * at the iteration's end (LoopAccess.flushAtEndOfIteration), so a connection written to N
+     * times in an iteration costs one system call, and a server that writes to a thousand
+     * connections costs a thousand copies and then a thousand system calls, not one per message.
+     * Two things flush sooner: a write that takes the queue past the high-water mark flushes at
+     * once, so the protocol is paused only when the socket really refuses (as before batching),
+     * and write readiness flushes a queue the socket refused. While refused the output is
+     * blocked: writes queue, no end-of-iteration flush is tried, and the key waits for OP_WRITE.
+     * The key's interest set is recomputed from the state after every change and written only
+     * when it differs.
      */
 
     static final int DEFAULT_HIGH_WATER = 64 * 1024;
@@ -52,6 +59,10 @@ final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpg
     private final SocketAddress remoteAddress;
     private final SelectionKey key;
     private int interest;
+    /** Created once, so scheduling the end-of-iteration flush allocates nothing. */
+    private final Runnable batchFlush = this::flushBatched;
+    /** {@link #batchFlush} is scheduled for the end of this iteration. */
+    private boolean flushScheduled;
 
     /*
      * State table of the booleans below ("-" false, "x" true, "." either). The life cycle is
@@ -228,6 +239,14 @@ final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpg
         }
     }
 
+    /** The end-of-iteration flush of the writes batched in this iteration. */
+    private void flushBatched() {
+        flushScheduled = false;
+        if (!lost && !output.blocked() && !output.isEmpty()) {
+            flush();
+        }
+    }
+
     /** Writes queued bytes until the socket takes no more; then finishes a close or an EOF. */
     private void flush() {
         try {
@@ -286,14 +305,16 @@ final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpg
         if (lost || len == 0) {
             return; // the protocol learns of the loss from connectionLost
         }
-        try {
-            output.send(data, off, len, bridge.ioBuffer(loop));
-        } catch (IOException e) {
-            forceClose(e);
-            return;
+        output.append(data, off, len);
+        if (output.blocked()) {
+            maybePauseProtocol(); // write readiness flushes it
+        } else if (output.aboveHighWater()) {
+            flush(); // pause only if the socket refuses, as an unbatched write would
+            maybePauseProtocol();
+        } else if (!flushScheduled) {
+            flushScheduled = true;
+            bridge.flushAtEndOfIteration(loop, batchFlush);
         }
-        updateInterest();
-        maybePauseProtocol();
     }
 
     private void maybePauseProtocol() {
@@ -456,8 +477,8 @@ final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpg
             if (started && !closing && !readingPaused && !eofReceived) {
                 ops |= SelectionKey.OP_READ;
             }
-            if (!output.isEmpty()) {
-                ops |= SelectionKey.OP_WRITE;
+            if (output.blocked()) {
+                ops |= SelectionKey.OP_WRITE; // unblocked bytes wait for the iteration's flush
             }
         }
         if (ops != interest && key.isValid()) {
@@ -466,9 +487,20 @@ final class SocketTransport implements Transport, Consumer<SelectionKey>, TlsUpg
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Unlike asyncio's, this includes the bytes written in the current loop iteration that the
+     * end-of-iteration flush has not offered the socket yet.
+     */
     @Override
     public int getWriteBufferSize() {
         return output.size();
+    }
+
+    /** The {@code write} system calls this transport made: the test seam for batching. */
+    long writeCalls() {
+        return output.writeCalls();
     }
 
     @Override

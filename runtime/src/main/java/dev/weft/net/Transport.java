@@ -7,8 +7,12 @@ import java.net.SocketOption;
  * One end of a stream connection (TCP or Unix socket), as a {@link Protocol} sees it: asyncio's
  * {@code Transport}.
  *
- * <p>Writes never block: {@link #write} sends what the socket takes now and buffers the rest,
- * which the transport flushes as the socket becomes writable. When the buffer rises above the
+ * <p>Writes never block: {@link #write} hands the bytes to the transport, which sends what the
+ * socket takes and buffers the rest, flushing it as the socket becomes writable. A socket
+ * transport batches the writes of one loop iteration: they are copied into its buffer and sent
+ * together at the end of the iteration, in one system call (sooner if the buffer passes the
+ * high-water mark), so writing many small pieces costs no more system calls than writing one.
+ * When the buffer rises above the
  * high-water mark the protocol's {@link Protocol#pauseWriting()} is called, and when it falls
  * back to the low-water mark, {@link Protocol#resumeWriting()}; the defaults are 64 KiB and
  * 16 KiB, as in asyncio.
@@ -25,7 +29,10 @@ import java.net.SocketOption;
  */
 public interface Transport {
 
-    /** Writes {@code data}: sends now what the socket takes and buffers the rest. */
+    /**
+     * Writes {@code data}: sends what the socket takes (by the end of this loop iteration) and
+     * buffers the rest; the caller may reuse the array as soon as this returns.
+     */
     void write(byte[] data);
 
     /** Writes {@code len} bytes of {@code data} starting at {@code off}. */
@@ -71,7 +78,10 @@ public interface Transport {
     /** Whether the transport is reading (not paused and not closing). */
     boolean isReading();
 
-    /** The number of bytes buffered for writing, not yet taken by the socket. */
+    /**
+     * The number of bytes buffered for writing, not yet taken by the socket (for a socket
+     * transport, including this iteration's writes that the end-of-iteration flush has not sent).
+     */
     int getWriteBufferSize();
 
     /**

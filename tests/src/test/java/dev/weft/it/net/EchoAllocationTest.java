@@ -10,6 +10,7 @@ import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Weft;
 import dev.weft.annotation.Async;
+import dev.weft.net.BufferedProtocol;
 import dev.weft.net.Endpoints;
 import dev.weft.net.IncompleteReadError;
 import dev.weft.net.Protocol;
@@ -24,6 +25,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 8's steady-state promise: a loopback echo allocates, on the server's loop thread, nothing
  * per request beyond the byte arrays handed to the application — through the streams (each read
- * having to wait for the next request) and through a plain {@link Protocol}.
+ * having to wait for the next request) and through a plain {@link Protocol} — and nothing at all
+ * through a {@link BufferedProtocol} that writes back from its own buffer (issue 19).
  *
  * <p>How it measures without depending on speed: one blocking client on the test thread sends a
  * 64-byte request and waits for its echo before sending the next, so every server read finds an
@@ -65,7 +68,9 @@ class EchoAllocationTest {
 
     /** How the server reads each request. */
     enum Path {
-        READ_LINE, READ_N, READ_EXACTLY, READ_UNTIL, LINES, PROTOCOL
+        READ_LINE, READ_N, READ_EXACTLY, READ_UNTIL, LINES, PROTOCOL,
+        /** A {@link BufferedProtocol} that writes back from its own buffer: 0 B per request. */
+        BUFFERED
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,6 +150,9 @@ class EchoAllocationTest {
         Server server;
         if (path == Path.PROTOCOL) {
             server = Weft.await(Endpoints.createServer(Weft.loop(), () -> new EchoProtocol(probe, done),
+                    HOST, 0));
+        } else if (path == Path.BUFFERED) {
+            server = Weft.await(Endpoints.createServer(Weft.loop(), () -> new EchoBuffered(probe, done),
                     HOST, 0));
         } else {
             server = Weft.await(Streams.startServer((r, w) -> echo(path, r, w, probe, done),
@@ -228,6 +236,46 @@ class EchoAllocationTest {
         }
     }
 
+    /** The buffered path: receives into one buffer of its own and writes back from it. */
+    private static final class EchoBuffered implements BufferedProtocol {
+        private final Probe probe;
+        private final Future<Void> done;
+        private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        private Transport transport;
+
+        EchoBuffered(Probe probe, Future<Void> done) {
+            this.probe = probe;
+            this.done = done;
+        }
+
+        @Override
+        public void connectionMade(Transport t) {
+            transport = t;
+            t.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+
+        @Override
+        public ByteBuffer getBuffer(int sizeHint) {
+            return buffer.clear();
+        }
+
+        @Override
+        public void bufferUpdated(int nbytes) {
+            transport.write(buffer.array(), 0, nbytes);
+            probe.received(nbytes);
+        }
+
+        @Override
+        public void dataReceived(byte[] data) {
+            throw new AssertionError("a BufferedProtocol is never handed arrays");
+        }
+
+        @Override
+        public void connectionLost(Exception exc) {
+            done.setResult(null);
+        }
+    }
+
     /**
      * Counts what the server was handed and reads the loop thread's allocation counter at the
      * window's ends. Loop thread only; read by the test after the server thread has ended.
@@ -248,7 +296,12 @@ class EchoAllocationTest {
             if (measuring) {
                 handedBytes += arrayBytes(data.length);
             }
-            received += data.length;
+            received(data.length);
+        }
+
+        /** Counts {@code n} bytes received into the server's own buffer: nothing handed. */
+        void received(int n) {
+            received += n;
             if (!measuring && allocated < 0 && received >= (long) WARMUP * SIZE) {
                 measuring = true;
                 start = mx.getCurrentThreadAllocatedBytes();
