@@ -91,7 +91,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
     Frame(MethodInfo info, int fieldPrims, int fieldRefs) {
         this.info = info;
         this.slots = SlotArrays.allocate(info.primSlots() - fieldPrims, info.refSlots() - fieldRefs);
-        if (getClass() == Frame.class && FrameTracking.enabled) { // the JIT folds the class test
+        if (getClass() == Frame.class && FrameTracking.enabled()) { // the JIT folds the class test
             FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
         }
     }
@@ -195,7 +195,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
             throw ranBefore();
         }
         parent = awaiter;
-        if (FrameTracking.enabled) {
+        if (FrameTracking.enabled()) {
             FrameTracking.started(this);
         }
         return run();
@@ -271,7 +271,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
             throw ranBefore();
         }
         parent = driver;
-        if (getClass() == Frame.class && FrameTracking.enabled) { // only these are watched
+        if (getClass() == Frame.class && FrameTracking.enabled()) { // only these are watched
             FrameTracking.started(this);
         }
     }
