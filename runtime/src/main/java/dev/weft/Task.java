@@ -78,7 +78,7 @@ public class Task<T> extends Future<T> {
      * Heap per task (a million sleeping tasks are the budget's measure): 56 bytes with compressed
      * class pointers, with or without compact object headers. The fields a plain task rarely
      * uses (name, cancellation, a context of its own) live in TaskExtras, made on first need;
-     * the default name's number is an int (see COUNTER); and what the coroutine waits on is kept
+     * the default name's number is an int (see id); and what the coroutine waits on is kept
      * in the future's value slot, which is unused until the task is done (see waitingOn()).
      */
     /**

@@ -4,7 +4,8 @@ package dev.weft;
  * What a {@link Task} holds only sometimes: a name given to it, a cancellation's count and
  * message, and a {@link ContextVar} context of its own. Allocated on first need, so that a plain
  * task — unnamed, never cancelled, running in the loop's empty context, as the million sleepers
- * of the heap probe are — does without these four fields (16 bytes each).
+ * of the heap probe are — holds one null reference instead of these four fields (12 bytes less
+ * a task).
  *
  * <p>Threading: confined to the task's loop thread, except {@link #name}, which a task dump may
  * read racily from another thread (a stale name is harmless there).
