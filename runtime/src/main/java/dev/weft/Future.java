@@ -164,6 +164,20 @@ public non-sealed class Future<T> implements java.util.concurrent.Future<T>, Awa
         }
     }
 
+    /**
+     * The value slot while the future is pending, where nothing else is kept: a {@link Task}
+     * keeps what its coroutine waits on there, one field fewer per task (a million sleeping tasks
+     * are 4 MB lighter). Loop thread; only while pending, which the caller knows.
+     */
+    final Object pendingSlot() {
+        return value;
+    }
+
+    /** Sets the value slot of a pending future; see {@link #pendingSlot()}. */
+    final void setPendingSlot(Object o) {
+        value = o;
+    }
+
     /** Pending again, for a future that is reused ({@link FutureAccess#reset}). */
     private void reset() {
         if (state == PENDING || callbacks != null) {

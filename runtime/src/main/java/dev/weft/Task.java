@@ -62,7 +62,7 @@ public class Task<T> extends Future<T> {
     private static final Object SLEEPING = new Object();
     /** {@link #waitingOn} of a task whose sleep was cancelled without a message. */
     private static final Object CANCELLED_SLEEP = new Object();
-    /** The flag bit of {@link #cancelState} that says a cancellation is waiting to be delivered. */
+    /** The bit of {@link TaskExtras#cancelState} that says a cancellation waits to be delivered. */
     private static final int MUST_CANCEL = 1 << 31;
     /** {@link #retrieval} once the outcome was retrieved. */
     private static final Object RETRIEVED = new Object();
@@ -76,22 +76,22 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** The name given at creation or by {@link #setName}; null means {@code Task-<id>}. */
-    private String name;
-    private final long id;
+    /*
+     * Heap per task (a million sleeping tasks are the budget's measure): 56 bytes with compressed
+     * class pointers, with or without compact object headers. The fields a plain task rarely
+     * uses (name, cancellation, a context of its own) live in TaskExtras, made on first need;
+     * the default name's number is an int (see id); and what the coroutine waits on is kept
+     * in the future's value slot, which is unused until the task is done (see waitingOn()).
+     */
+    /**
+     * The number of the default name {@code Task-<id>}, as an unsigned int. From the 2^32nd task
+     * of the process on, the name is made at creation instead ({@link #defaultName}), so names
+     * stay unique while most tasks spend 4 bytes on their number, not 8.
+     */
+    private final int id;
     private Frame innermost;
-    /**
-     * What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, the message (a
-     * String, or {@link #CANCELLED_SLEEP} for none) a cancelled sleep wakes up with, or null.
-     */
-    private Object waitingOn;
-    private String cancelMessage;
-    /**
-     * The number of pending cancellation requests (asyncio's {@code cancelling()}), with
-     * {@link #MUST_CANCEL} set while a cancellation waits to be delivered at the next step. One
-     * int instead of an int and a boolean: a million tasks are 8 MB lighter.
-     */
-    private int cancelState;
+    /** The rarely used state, or null while the task has none ({@link TaskExtras}). */
+    private TaskExtras extras;
     /**
      * Whether someone took charge of the outcome (see the class comment): null while nobody has,
      * {@link #RETRIEVED} once someone has, or the {@link UnretrievedErrors.Token} of a failure
@@ -99,9 +99,6 @@ public class Task<T> extends Future<T> {
      * be called on any thread, racing the loop thread that finishes the task.
      */
     private Object retrieval;
-    /** The {@link ContextVar} values this task runs with; replaced when the task sets one. */
-    Context context;
-
     /** This task's index in the loop's timer heap while it sleeps, else -1 ({@link TimerQueue}). */
     int timerIndex = -1;
 
@@ -134,9 +131,15 @@ public class Task<T> extends Future<T> {
         Frame root = coro instanceof Frame ? (Frame) coro : AWAIT_ANY.wrap(coro);
         root.startAsRoot(this);
         this.innermost = root; // also how the root is found: see root()
-        this.name = name;
-        this.id = COUNTER.incrementAndGet(); // the default name is built only when asked for
-        this.context = loop.context; // immutable: sharing the reference is taking a copy
+        long number = COUNTER.incrementAndGet(); // the default name is built only when asked for
+        this.id = (int) number;
+        String given = name != null ? name : defaultName(number);
+        if (given != null) {
+            extras().name = given;
+        }
+        if (loop.context != Context.EMPTY) {
+            extras().context = loop.context; // immutable: sharing the reference is taking a copy
+        }
         loop.tasks.add(this);
         if (schedule) {
             loop.enqueue(this);
@@ -153,14 +156,14 @@ public class Task<T> extends Future<T> {
         Frame frame = innermost;
         Object value = null;
         Throwable error = null;
-        Object waited = waitingOn;
-        waitingOn = null;
+        Object waited = pendingSlot(); // waitingOn(), known pending here
+        setWaitingOn(null);
         if (mustCancel()) {
             setMustCancel(false);
             // A sleep cut short keeps the message of the cancel that woke it, as asyncio's
             // cancelled sleep future does; otherwise the latest request's message is used.
             CancelledError cancel = new CancelledError(waited == CANCELLED_SLEEP ? null
-                    : waited instanceof String ? (String) waited : cancelMessage);
+                    : waited instanceof String ? (String) waited : cancelMessage());
             if (frame.isCreated()) { // only the root can be not started yet
                 finish(null, cancel);
                 return;
@@ -182,12 +185,16 @@ public class Task<T> extends Future<T> {
         EventLoop loop = getLoop();
         Task<?> outer = loop.currentTask;
         Context outerContext = loop.context;
+        TaskExtras x = extras;
+        Context mine = x == null ? Context.EMPTY : x.context;
         loop.currentTask = this;
-        loop.context = context;
+        loop.context = mine;
         try {
             drive(frame);
         } finally {
-            context = loop.context; // what the step set with ContextVar.set
+            if (loop.context != mine) {
+                extras().context = loop.context; // what the step set with ContextVar.set
+            }
             loop.context = outerContext;
             loop.currentTask = outer;
         }
@@ -234,7 +241,7 @@ public class Task<T> extends Future<T> {
         boolean pendingCancel = mustCancel();
         setMustCancel(false);
         if (error == null && pendingCancel) {
-            completeCancelled(cancelMessage);
+            completeCancelled(cancelMessage());
         } else if (error == null) {
             completeValue(value);
         } else if (error instanceof CancelledError) {
@@ -322,9 +329,9 @@ public class Task<T> extends Future<T> {
     /** The innermost frame {@code f} waits for {@code fut}; wake this task when it is done. */
     void suspendOn(Frame f, Future<?> fut) {
         innermost = f;
-        waitingOn = fut;
+        setWaitingOn(fut);
         fut.addWaiter(this);
-        if (mustCancel() && fut.cancel(cancelMessage)) {
+        if (mustCancel() && fut.cancel(cancelMessage())) {
             setMustCancel(false);
         }
     }
@@ -337,7 +344,7 @@ public class Task<T> extends Future<T> {
             return;
         }
         // The task is its own timer entry: a sleeping task holds no handle object.
-        waitingOn = SLEEPING;
+        setWaitingOn(SLEEPING);
         getLoop().sleepUntil(this, deadlineNanos);
     }
 
@@ -368,15 +375,16 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        cancelState++;
-        cancelMessage = msg;
-        Object waited = waitingOn;
+        TaskExtras x = extras();
+        x.cancelState++;
+        x.cancelMessage = msg;
+        Object waited = pendingSlot(); // waitingOn(), known pending here
         if (waited instanceof Future && ((Future<?>) waited).cancel(msg)) {
             return true; // the cancelled future wakes this task with a CancelledError
         }
         setMustCancel(true);
         if (waited == SLEEPING) {
-            waitingOn = msg == null ? CANCELLED_SLEEP : msg; // the message the sleep ends with
+            setWaitingOn(msg == null ? CANCELLED_SLEEP : msg); // the message the sleep ends with
             if (getLoop().cancelSleep(this)) {
                 getLoop().enqueue(this); // else the wake-up is already in the ready queue
             }
@@ -389,7 +397,8 @@ public class Task<T> extends Future<T> {
      * (asyncio's {@code cancelling()}); it does not go down when a cancellation is delivered.
      */
     public int cancelling() {
-        return cancelState & ~MUST_CANCEL;
+        TaskExtras x = extras;
+        return x == null ? 0 : x.cancelState & ~MUST_CANCEL;
     }
 
     /**
@@ -403,7 +412,7 @@ public class Task<T> extends Future<T> {
     public int uncancel() {
         getLoop().checkThread();
         if (cancelling() > 0) {
-            cancelState--;
+            extras.cancelState--;
             if (cancelling() == 0) {
                 setMustCancel(false);
             }
@@ -417,11 +426,52 @@ public class Task<T> extends Future<T> {
     }
 
     private boolean mustCancel() {
-        return (cancelState & MUST_CANCEL) != 0;
+        TaskExtras x = extras;
+        return x != null && (x.cancelState & MUST_CANCEL) != 0;
     }
 
     private void setMustCancel(boolean on) {
-        cancelState = on ? cancelState | MUST_CANCEL : cancelState & ~MUST_CANCEL;
+        TaskExtras x = extras;
+        if (x != null) { // without extras there is no request, so nothing to clear
+            x.cancelState = on ? x.cancelState | MUST_CANCEL : x.cancelState & ~MUST_CANCEL;
+        } else if (on) {
+            extras().cancelState = MUST_CANCEL;
+        }
+    }
+
+    /** The message of the latest cancellation request, or null. */
+    private String cancelMessage() {
+        TaskExtras x = extras;
+        return x == null ? null : x.cancelMessage;
+    }
+
+    /** The rarely used state, made on first need. */
+    private TaskExtras extras() {
+        TaskExtras x = extras;
+        if (x == null) {
+            x = new TaskExtras();
+            extras = x;
+        }
+        return x;
+    }
+
+    /**
+     * What the innermost frame waits on: a {@link Future}, {@link #SLEEPING}, the message (a
+     * String, or {@link #CANCELLED_SLEEP} for none) a cancelled sleep wakes up with, or null.
+     * Kept in the future's value slot, free while the task is pending: null once it is done.
+     */
+    private Object waitingOn() {
+        return done() ? null : pendingSlot();
+    }
+
+    /** Sets {@link #waitingOn()}; only while the task is pending (during its step, or a cancel). */
+    private void setWaitingOn(Object w) {
+        setPendingSlot(w);
+    }
+
+    /** The name of the {@code number}th task: null (made when asked for) while it fits the int. */
+    static String defaultName(long number) {
+        return number >>> 32 == 0 ? null : "Task-" + number;
     }
 
     // ---- introspection for TaskDump (read racily when the dump is taken off the loop thread) ---
@@ -433,13 +483,13 @@ public class Task<T> extends Future<T> {
 
     /** What the innermost frame waits on: a {@link Future}, or null (ready, running or asleep). */
     Object waitedFuture() {
-        Object w = waitingOn;
+        Object w = waitingOn();
         return w == SLEEPING ? null : w;
     }
 
     /** Whether the task sleeps in the loop's timer heap. */
     boolean sleeping() {
-        return waitingOn == SLEEPING;
+        return waitingOn() == SLEEPING;
     }
 
     /** Whether a cancellation waits to be delivered at the task's next step. */
@@ -465,7 +515,9 @@ public class Task<T> extends Future<T> {
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
     public String getName() {
-        return name != null ? name : "Task-" + id;
+        TaskExtras x = extras;
+        String given = x == null ? null : x.name;
+        return given != null ? given : "Task-" + Integer.toUnsignedString(id);
     }
 
     /** Renames the task; {@code name} must not be null. */
@@ -473,7 +525,7 @@ public class Task<T> extends Future<T> {
         if (name == null) {
             throw new NullPointerException("name");
         }
-        this.name = name;
+        extras().name = name;
     }
 
     /** The coroutine this task runs. */

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -24,6 +25,30 @@ class TaskNameTest {
         try {
             Task<Void> task = loop.createTask(Weft.sleep(0));
             assertTrue(task.getName().matches("Task-[1-9][0-9]*"), task.getName());
+            loop.runUntilComplete(task);
+        } finally {
+            loop.close();
+        }
+    }
+
+    @Test
+    void defaultName_numberBeyondAnInt_isMadeAtCreationSoNamesStayUnique() {
+        // Most tasks keep their number in an int and build the name when asked; from the 2^32nd
+        // task on the number no longer fits, so the name is made at once from the full count.
+        assertNull(Task.defaultName(1), "fits: built when asked for");
+        assertNull(Task.defaultName(0xFFFF_FFFFL), "fits as an unsigned int");
+        assertEquals("Task-4294967296", Task.defaultName(1L << 32));
+        assertEquals("Task-9223372036854775807", Task.defaultName(Long.MAX_VALUE));
+    }
+
+    @Test
+    void setName_afterCreation_replacesTheDefaultName() {
+        EventLoop loop = EventLoop.create(Clock.virtual());
+        try {
+            Task<Void> task = loop.createTask(Weft.sleep(0));
+            task.setName("renamed");
+            assertEquals("renamed", task.getName());
+            assertTrue(task.toString().contains("name='renamed'"), task.toString());
             loop.runUntilComplete(task);
         } finally {
             loop.close();

@@ -45,10 +45,17 @@ class WovenExecutionTest {
     }
 
     private static Object[] savedReferences(Object frame) throws ReflectiveOperationException {
-        Field refs = Frame.class.getDeclaredField("refs");
-        refs.setAccessible(true);
-        Object[] saved = (Object[]) refs.get(frame);
-        return saved == null ? new Object[0] : saved;
+        // Frame keeps its slot arrays in one field: reference slots are an Object[], whose last
+        // element is the long[] of primitive slots when the frame has both kinds.
+        Field slots = Frame.class.getDeclaredField("slots");
+        slots.setAccessible(true);
+        Object saved = slots.get(frame);
+        if (!(saved instanceof Object[])) {
+            return new Object[0];
+        }
+        Object[] refs = (Object[]) saved;
+        int n = refs.length > 0 && refs[refs.length - 1] instanceof long[] ? refs.length - 1 : refs.length;
+        return Arrays.copyOf(refs, n);
     }
 
     @Test

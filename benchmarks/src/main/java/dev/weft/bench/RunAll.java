@@ -50,16 +50,29 @@ public final class RunAll {
                 heap.add(probe("dev.weft.bench.VirtualThreadHeapProbe", count, depth));
             }
         }
+        if (Runtime.version().feature() >= 24) { // compact object headers (JEP 450), depth 1
+            for (int count : counts) {
+                heap.add(COH_KIND + probe("dev.weft.bench.HeapProbe", count, 1, COH));
+                heap.add(COH_KIND + probe("dev.weft.bench.VirtualThreadHeapProbe", count, 1, COH));
+            }
+        }
         Files.writeString(out, ResultsReport.markdown(results, heap), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
+    /** The VM flag of the compact-object-header heap rows, and their kind prefix in the table. */
+    private static final String COH = "-XX:+UseCompactObjectHeaders";
+    static final String COH_KIND = "coh:";
+
     /** Runs one heap probe in a fresh JVM; answers its output line, or a note if it cannot run. */
-    private static String probe(String mainClass, int count, int depth) throws IOException, InterruptedException {
+    private static String probe(String mainClass, int count, int depth, String... vmFlags)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx6g", "-XX:+UseParallelGC",
-                "-cp", System.getProperty("java.class.path"), mainClass,
-                Integer.toString(count), Integer.toString(depth)).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx6g", "-XX:+UseParallelGC"));
+        command.addAll(List.of(vmFlags));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
+                Integer.toString(count), Integer.toString(depth)));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Process p = pb.start();
         String last = "";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -37,28 +37,40 @@ public class Frame implements Coroutine<Object>, Awaitable {
     /** Returned by a body (and by {@link #await}) when the coroutine stopped at an await. */
     public static final Object SUSPENDED = new Sentinel("SUSPENDED");
 
-    private static final byte CREATED = 0;
-    private static final byte RUNNING = 1;
-    private static final byte SUSPENDED_STATUS = 2;
-    private static final byte DONE = 3;
+    /*
+     * The frame's life cycle lives in the two top bits of {@link #state}, set by run() when the
+     * body returns and cleared by run() before it calls the body again, so the body's entry
+     * switch always sees the bare resume point. A frame with neither bit has not finished a step
+     * yet: it is created (state 0, never run) or running. A status byte of its own made the frame
+     * 40 bytes instead of 32; see SlotArrays for the other half.
+     */
+    /** Set in {@link #state} while the body is suspended at the resume point in the other bits. */
+    private static final int SUSPENDED_BIT = 1 << 30;
+    /** Set in {@link #state} once the body returned or threw. */
+    private static final int DONE_BIT = 1 << 31;
+    /** The resume point's bits of {@link #state}. */
+    private static final int POINT_BITS = ~(SUSPENDED_BIT | DONE_BIT);
 
     private final MethodInfo info;
-    private long[] prims;
-    private Object[] refs;
+    /** The slots that do not live in fields: see {@link SlotArrays} for the shapes. */
+    private Object slots;
 
-    /** The resume point the body's entry switch jumps to; 0 is the method's start. */
+    /**
+     * The resume point the body's entry switch jumps to; 0 is the method's start. Between steps
+     * the top two bits also hold the life cycle (see {@link #run()}); a body never sees them.
+     */
     public int state;
 
-    private byte status = CREATED;
     /**
      * The frame awaiting this one, or the task for a task's root frame, or null when detached.
      * One field for both: the task is found by walking up ({@link #task()}), which costs a step
      * per await level only when suspending, and saves 4 bytes in every frame.
      */
     private Object parent;
-    /** Whether {@link #outcome} is an exception to throw at the resume point. */
-    private boolean outcomeThrows;
-    /** What the pending await resumes with: its value, or the exception it throws. */
+    /**
+     * What the pending await resumes with: its value, or a {@link Thrown} holding the exception
+     * it throws (wrapped, so that no flag field is needed; a throw allocates anyway).
+     */
     private Object outcome;
 
     /**
@@ -80,9 +92,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
      */
     Frame(MethodInfo info, int fieldPrims, int fieldRefs) {
         this.info = info;
-        this.prims = info.primSlots <= fieldPrims ? null : new long[info.primSlots - fieldPrims];
-        this.refs = info.refSlots <= fieldRefs ? null : new Object[info.refSlots - fieldRefs];
-        if (getClass() == Frame.class && FrameTracking.enabled) { // the JIT folds the class test
+        this.slots = SlotArrays.allocate(info.primSlots() - fieldPrims, info.refSlots() - fieldRefs);
+        if (getClass() == Frame.class && FrameTracking.enabled()) { // the JIT folds the class test
             FrameTracking.created(this); // debug mode: watch for a coroutine never awaited
         }
     }
@@ -96,6 +107,11 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @return the value, or {@link #SUSPENDED} when the caller must save itself and return
      */
     public static Object await(Object awaitable, Frame caller) {
+        if (awaitable != null && awaitable.getClass() == Frame.class) {
+            // The common case, a coroutine: a direct call instead of an interface call that is
+            // megamorphic once futures, tasks and other awaitables pass through this site.
+            return ((Frame) awaitable).awaitInline(caller);
+        }
         if (awaitable instanceof Awaitable) {
             return ((Awaitable) awaitable).awaitFrom(caller);
         }
@@ -121,7 +137,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** The error for a frame whose state names no resume point: a weaver or runtime bug. */
     public IllegalStateException notResumable() {
-        return new IllegalStateException("coroutine " + site() + " has no resume point " + state
+        return new IllegalStateException("coroutine " + site() + " has no resume point "
+                + (state & POINT_BITS)
                 + "; this is a weft bug, please report it");
     }
 
@@ -165,12 +182,22 @@ public class Frame implements Coroutine<Object>, Awaitable {
      */
     @Override
     public Object awaitFrom(Frame awaiter) {
-        if (status != CREATED) {
-            throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
-                    + "a coroutine object runs once; call the @Async method again for a new one");
+        return awaitInline(awaiter);
+    }
+
+    /** The error for a coroutine object run a second time; kept out of the callers' code size. */
+    private IllegalStateException ranBefore() {
+        return new IllegalStateException("coroutine " + site() + " was already awaited or run: "
+                + "a coroutine object runs once; call the @Async method again for a new one");
+    }
+
+    /** {@link #awaitFrom}, reached without a virtual call from {@link #await}. */
+    private Object awaitInline(Frame awaiter) {
+        if (state != 0 || parent != null) { // ran, runs, or belongs to a task or a driver
+            throw ranBefore();
         }
         parent = awaiter;
-        if (FrameTracking.enabled) {
+        if (FrameTracking.enabled()) {
             FrameTracking.started(this);
         }
         return run();
@@ -182,15 +209,15 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @return the body's value or {@link #SUSPENDED}
      */
     public Object run() {
-        status = RUNNING;
+        state &= POINT_BITS; // the body's entry switch reads the bare resume point
         Object value;
         try {
-            value = info.body.resume(this);
+            value = info.body().resume(this);
         } catch (Throwable t) {
-            status = DONE;
+            state |= DONE_BIT;
             throw t;
         }
-        status = value == SUSPENDED ? SUSPENDED_STATUS : DONE;
+        state |= value == SUSPENDED ? SUSPENDED_BIT : DONE_BIT;
         return value;
     }
 
@@ -204,9 +231,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
             return null; // nothing pending (a generator's next()): no store, so no GC barrier
         }
         outcome = null;
-        if (outcomeThrows) {
-            outcomeThrows = false;
-            throw Sneaky.<RuntimeException>raise((Throwable) value);
+        if (value instanceof Thrown) {
+            throw Sneaky.<RuntimeException>raise(((Thrown) value).error);
         }
         return value;
     }
@@ -216,7 +242,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * frames that track their own life cycle (generators), where a step is the hot path.
      */
     final Object invokeBody() {
-        return info.body.resume(this);
+        return info.body().resume(this);
     }
 
     // ---- state for the driver -------------------------------------------------------------
@@ -243,12 +269,11 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @throws IllegalStateException if the coroutine already ran or belongs to a task
      */
     public void startDriven(Object driver) {
-        if (status != CREATED || parent != null) {
-            throw new IllegalStateException("coroutine " + site() + " was already awaited or run: "
-                    + "a coroutine object runs once; call the @Async method again for a new one");
+        if (state != 0 || parent != null) {
+            throw ranBefore();
         }
         parent = driver;
-        if (getClass() == Frame.class && FrameTracking.enabled) { // only these are watched
+        if (getClass() == Frame.class && FrameTracking.enabled()) { // only these are watched
             FrameTracking.started(this);
         }
     }
@@ -272,8 +297,7 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** Sets what the pending await resumes with: a value, or an exception to throw there. */
     public void resumeWith(Object value, Throwable error) {
-        outcomeThrows = error != null;
-        outcome = outcomeThrows ? error : value;
+        outcome = error != null ? new Thrown(error) : value;
     }
 
     /** Unlinks and returns the frame that awaits this one, or null for a task's root frame. */
@@ -308,24 +332,25 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     /** Whether this frame runs {@code body} (a runtime-written body such as a task's wrapper). */
     public boolean runs(Body body) {
-        return info.body == body;
+        return info.body() == body;
     }
 
     /** Reads a reference slot without clearing it (for runtime-written bodies). */
     public Object peekR(int slot) {
-        return refs[slot];
+        return SlotArrays.refs(slots)[slot];
     }
 
-    /** Whether the body has not started yet. */
+    /**
+     * Whether the body has not started yet. Asked between steps only: a body in its first step
+     * (resume point 0, no life-cycle bit yet) answers true as well.
+     */
     public boolean isCreated() {
-        return status == CREATED;
+        return state == 0;
     }
 
     /** {@code Class.method(File.java:line)} of the woven method. */
     public String site() {
-        String site = info.site;
-        int lines = site.indexOf('#');
-        return lines < 0 ? site : site.substring(0, lines);
+        return SiteString.method(info.site());
     }
 
     /** The frame awaiting this one, or null for a task's root or a detached frame (task dumps). */
@@ -339,24 +364,8 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * suspended at one, else the method's first line ({@code Class.method(File.java:line)}).
      */
     public StackTraceElement where() {
-        StackTraceElement at = status == SUSPENDED_STATUS || status == RUNNING ? awaitSite() : null;
-        return at != null ? at : siteElement();
-    }
-
-    /** The woven method's site as a stack trace element: the line of its first statement. */
-    private StackTraceElement siteElement() {
-        String site = site();
-        int open = site.indexOf('(');
-        int dot = open < 0 ? -1 : site.lastIndexOf('.', open);
-        if (dot < 0) {
-            return new StackTraceElement(site, "?", null, -1);
-        }
-        String where = site.substring(open + 1, Math.max(open + 1, site.indexOf(')', open)));
-        int colon = where.lastIndexOf(':');
-        String file = colon < 0 ? where : where.substring(0, colon);
-        int line = colon < 0 ? -1 : Integer.parseInt(where.substring(colon + 1));
-        return new StackTraceElement(site.substring(0, dot), site.substring(dot + 1, open),
-                file.isEmpty() || file.equals("Unknown Source") ? null : file, line);
+        StackTraceElement at = (state & DONE_BIT) == 0 ? awaitSite() : null; // none if created
+        return at != null ? at : SiteString.start(info.site());
     }
 
     /**
@@ -368,59 +377,38 @@ public class Frame implements Coroutine<Object>, Awaitable {
     }
 
     /**
-     * The stack trace element of this frame's pending await: the woven site string carries the
-     * line of every resume point after a {@code '#'} ({@code C.m(C.java:10)#12,15}).
+     * The stack trace element of this frame's pending await, or null when it has none (see
+     * {@link SiteString#resumePoint}).
      */
     StackTraceElement awaitSite() {
-        String site = info.site;
-        int hash = site.indexOf('#');
-        int open = site.indexOf('(');
-        int dot = site.lastIndexOf('.', open);
-        if (hash < 0 || open < 0 || dot < 0 || state <= 0) {
-            return null;
-        }
-        String[] lines = site.substring(hash + 1).split(",");
-        if (state > lines.length) {
-            return null;
-        }
-        String where = site.substring(open + 1, site.indexOf(')', open));
-        int colon = where.lastIndexOf(':');
-        String file = colon < 0 ? where : where.substring(0, colon);
-        return new StackTraceElement(site.substring(0, dot), site.substring(dot + 1, open),
-                file.equals("Unknown Source") ? null : file, lineOrUnknown(lines[state - 1]));
-    }
-
-    /** A resume point's line; the weaver writes 0 when the class has no line numbers. */
-    private static int lineOrUnknown(String line) {
-        int n = Integer.parseInt(line);
-        return n > 0 ? n : -1;
+        return SiteString.resumePoint(info.site(), state & POINT_BITS);
     }
 
     // ---- slots: woven code saves with the static savers and restores with the getters -------
 
     /** Saves an {@code int} (also {@code boolean}, {@code byte}, {@code char}, {@code short}). */
     public static void saveI(int value, Frame f, int slot) {
-        f.prims[slot] = value;
+        SlotArrays.prims(f.slots)[slot] = value;
     }
 
     /** Saves a {@code long}. */
     public static void saveJ(long value, Frame f, int slot) {
-        f.prims[slot] = value;
+        SlotArrays.prims(f.slots)[slot] = value;
     }
 
     /** Saves a {@code float} by its raw bits. */
     public static void saveF(float value, Frame f, int slot) {
-        f.prims[slot] = Float.floatToRawIntBits(value);
+        SlotArrays.prims(f.slots)[slot] = Float.floatToRawIntBits(value);
     }
 
     /** Saves a {@code double} by its raw bits. */
     public static void saveD(double value, Frame f, int slot) {
-        f.prims[slot] = Double.doubleToRawLongBits(value);
+        SlotArrays.prims(f.slots)[slot] = Double.doubleToRawLongBits(value);
     }
 
     /** Saves a reference (null included). */
     public static void saveR(Object value, Frame f, int slot) {
-        f.refs[slot] = value;
+        SlotArrays.refs(f.slots)[slot] = value;
     }
 
     /**
@@ -432,36 +420,34 @@ public class Frame implements Coroutine<Object>, Awaitable {
      * @param dropRefs whether to drop the reference slots
      */
     public void releaseArgumentSlots(boolean dropPrims, boolean dropRefs) {
-        if (dropPrims) {
-            prims = null;
-        }
-        if (dropRefs) {
-            refs = null;
-        }
+        int fields = this instanceof FieldSlotFrame ? FieldSlotFrame.FIELD_SLOTS : 0;
+        boolean mixed = info.primSlots() > fields && info.refSlots() > fields;
+        slots = SlotArrays.release(slots, mixed, dropPrims, dropRefs);
     }
 
     /** Restores an {@code int}-kind slot. */
     public int getI(int slot) {
-        return (int) prims[slot];
+        return (int) SlotArrays.prims(slots)[slot];
     }
 
     /** Restores a {@code long} slot. */
     public long getJ(int slot) {
-        return prims[slot];
+        return SlotArrays.prims(slots)[slot];
     }
 
     /** Restores a {@code float} slot. */
     public float getF(int slot) {
-        return Float.intBitsToFloat((int) prims[slot]);
+        return Float.intBitsToFloat((int) SlotArrays.prims(slots)[slot]);
     }
 
     /** Restores a {@code double} slot. */
     public double getD(int slot) {
-        return Double.longBitsToDouble(prims[slot]);
+        return Double.longBitsToDouble(SlotArrays.prims(slots)[slot]);
     }
 
     /** Restores a reference slot and clears it, so the frame no longer keeps the value alive. */
     public Object getR(int slot) {
+        Object[] refs = SlotArrays.refs(slots);
         Object value = refs[slot];
         refs[slot] = null;
         return value;
@@ -469,13 +455,31 @@ public class Frame implements Coroutine<Object>, Awaitable {
 
     @Override
     public String toString() {
-        String s;
-        switch (status) {
-            case CREATED: s = "created"; break;
-            case RUNNING: s = "running"; break;
-            case SUSPENDED_STATUS: s = "suspended"; break;
-            default: s = "done"; break;
+        return "<coroutine " + site() + " " + lifeCycle() + ">";
+    }
+
+    /**
+     * {@code created}, {@code running}, {@code suspended} or {@code done}. A frame in its first
+     * step is told from a created one by its parent: an awaited or driven frame runs as soon as it
+     * has one. A task's root frame has its task as parent before its first step, and reads
+     * {@code created} until that step suspends or ends.
+     */
+    private String lifeCycle() {
+        if ((state & DONE_BIT) != 0) {
+            return "done";
         }
-        return "<coroutine " + site() + " " + s + ">";
+        if ((state & SUSPENDED_BIT) != 0) {
+            return "suspended";
+        }
+        return state == 0 && (parent == null || parent instanceof Task) ? "created" : "running";
+    }
+
+    /** An exception an await resumes with, told apart from a value that is a Throwable. */
+    private static final class Thrown {
+        final Throwable error;
+
+        Thrown(Throwable error) {
+            this.error = error;
+        }
     }
 }

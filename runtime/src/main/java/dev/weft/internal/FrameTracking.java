@@ -1,5 +1,8 @@
 package dev.weft.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +33,12 @@ import java.util.function.Supplier;
  */
 public final class FrameTracking {
     /*
-     * Implementation overview. Outside debug mode this costs one read of enabled per
-     * coroutine creation and start. While a debug-mode loop exists, a coroutine frame created on a
+     * Implementation overview. Outside debug mode this costs nothing once compiled: whether
+     * tracking is on is the target of a MutableCallSite (enabled()), which the JIT folds to a
+     * constant and recompiles when it changes. A volatile flag cost a read per coroutine
+     * creation and start and, worse, its acquire barrier stood between a frame's construction and
+     * its run, so the JIT could not see which body the new frame runs. While a debug-mode loop
+     * exists, a coroutine frame created on a
      * thread whose running loop is in debug mode gets a Record: its site and a stack trace of
      * its creation. Starting the frame (awaiting it, or making it a task's root) removes the record.
      * A frame can be found never started in two ways: when its loop closes (sweep, which is
@@ -46,8 +53,9 @@ public final class FrameTracking {
 
     private static final System.Logger LOG = System.getLogger("dev.weft");
 
-    /** Whether any debug-mode loop exists; read on every coroutine creation and start. */
-    static volatile boolean enabled;
+    /** Whether any debug-mode loop exists: a constant {@code ()boolean}, swapped on change. */
+    private static final MutableCallSite ENABLED_SITE = new MutableCallSite(constant(false));
+    private static final MethodHandle ENABLED = ENABLED_SITE.dynamicInvoker();
 
     private static int debugLoops;
     private static Supplier<Object> currentDebugLoop = () -> null;
@@ -67,15 +75,38 @@ public final class FrameTracking {
      */
     public static synchronized void enable(Supplier<Object> currentLoop) {
         currentDebugLoop = currentLoop;
-        debugLoops++;
-        enabled = true;
+        if (debugLoops++ == 0) {
+            setEnabled(true);
+        }
     }
 
     /** Stops watching for one debug-mode loop; tracking ends with the last one. */
     public static synchronized void disable() {
         if (debugLoops > 0 && --debugLoops == 0) {
-            enabled = false;
+            setEnabled(false);
         }
+    }
+
+    /**
+     * Whether any debug-mode loop exists; asked on every coroutine creation and start. Compiled
+     * code sees a constant; a change deoptimizes it ({@link #setEnabled}).
+     */
+    static boolean enabled() {
+        try {
+            return (boolean) ENABLED.invokeExact();
+        } catch (Throwable t) {
+            throw new AssertionError(t); // a constant handle does not throw
+        }
+    }
+
+    /** Swaps the answer of {@link #enabled()} and makes every thread see it before returning. */
+    private static void setEnabled(boolean on) {
+        ENABLED_SITE.setTarget(constant(on));
+        MutableCallSite.syncAll(new MutableCallSite[] {ENABLED_SITE});
+    }
+
+    private static MethodHandle constant(boolean value) {
+        return MethodHandles.constant(boolean.class, value);
     }
 
     /** A coroutine frame was created; records it if a debug-mode loop runs on this thread. */

@@ -8,8 +8,14 @@ import java.util.Arrays;
  * <p>A growable ring buffer over an {@code Object[]} whose capacity is a power of two, so the
  * indices wrap with a mask. Elements are {@link Runnable}s (including {@link dev.weft.Handle}s) or
  * {@link dev.weft.Task}s; pushing a task allocates nothing, which makes a task's wake-up free. Polled
- * slots are cleared so a finished callback is not kept alive. The buffer grows by doubling and
- * never shrinks: a loop's working set is stable, and steady state must not allocate.
+ * slots are cleared so a finished callback is not kept alive. The buffer grows by doubling. It
+ * shrinks only after a burst far above the loop's usual batch: when the queue runs empty after a
+ * run of pushes that used at most a quarter of a buffer over {@value #TRIM_ABOVE} slots, the
+ * buffer is replaced by one two to four times that run's size. A million tasks created at once
+ * would otherwise keep a 4 MB buffer (4 bytes per task, for good) after their first steps. A
+ * loop whose batches stay under {@value #TRIM_ABOVE} callbacks never reallocates, so steady
+ * state allocates nothing; one that alternates huge and small batches pays one buffer per huge
+ * batch, a few bytes per callback it queued.
  *
  * <p>Threading: confined to the loop's thread. Null elements are not allowed (null means empty).
  *
@@ -18,10 +24,14 @@ import java.util.Arrays;
  */
 public final class ReadyQueue {
     private static final int INITIAL_CAPACITY = 16;
+    /** Buffers of at most this many slots are never shrunk. */
+    static final int TRIM_ABOVE = 1 << 16;
 
     private Object[] items = new Object[INITIAL_CAPACITY];
     private int head;
     private int size;
+    /** The largest size since the queue was last empty. */
+    private int peak;
 
     /** Appends {@code callback} at the tail. */
     public void push(Object callback) {
@@ -29,7 +39,9 @@ public final class ReadyQueue {
             grow();
         }
         items[(head + size) & (items.length - 1)] = callback;
-        size++;
+        if (++size > peak) {
+            peak = size;
+        }
     }
 
     /** Removes and returns the head, or null when the queue is empty. */
@@ -40,7 +52,9 @@ public final class ReadyQueue {
         Object callback = items[head];
         items[head] = null;
         head = (head + 1) & (items.length - 1);
-        size--;
+        if (--size == 0) {
+            ranEmpty();
+        }
         return callback;
     }
 
@@ -57,6 +71,22 @@ public final class ReadyQueue {
         Arrays.fill(items, null);
         head = 0;
         size = 0;
+        peak = 0;
+    }
+
+    /** The queue just ran empty: drops an oversized buffer (see the class comment). */
+    private void ranEmpty() {
+        int capacity = items.length;
+        if (capacity > TRIM_ABOVE && peak <= capacity >> 2) {
+            items = new Object[Math.max(INITIAL_CAPACITY, Integer.highestOneBit(peak) << 2)];
+            head = 0;
+        }
+        peak = 0;
+    }
+
+    /** Capacity of the buffer (tests). */
+    int capacity() {
+        return items.length;
     }
 
     /** Doubles the buffer, unrolling the ring so the head moves to index 0. */

@@ -72,4 +72,44 @@ class ReadyQueueTest {
         q.push("x");
         assertEquals("x", q.poll());
     }
+
+    @Test
+    void poll_drainedAfterHugeBurstThenSmallRun_shrinksBuffer() {
+        ReadyQueue q = new ReadyQueue();
+        int burst = ReadyQueue.TRIM_ABOVE * 2;
+        for (int i = 0; i < burst; i++) {
+            q.push(i);
+        }
+        for (int i = 0; i < burst; i++) {
+            assertEquals(i, q.poll());
+        }
+        int grown = q.capacity();
+        assertTrue(grown >= burst, "kept while the burst drains: " + grown);
+        q.push("a");
+        q.push("b");
+        assertEquals("a", q.poll());
+        assertEquals("b", q.poll());
+        assertTrue(q.capacity() <= 16, "shrunk after a small run: " + q.capacity());
+        for (int i = 0; i < 100; i++) {
+            q.push(i);
+        }
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, q.poll()); // still a working FIFO after the shrink
+        }
+    }
+
+    @Test
+    void poll_drainedRepeatedlyUnderTrimThreshold_neverReallocates() {
+        ReadyQueue q = new ReadyQueue();
+        for (int round = 0; round < 3; round++) {
+            int n = round == 1 ? 5 : ReadyQueue.TRIM_ABOVE;
+            for (int i = 0; i < n; i++) {
+                q.push(i);
+            }
+            while (q.poll() != null) {
+                // drain
+            }
+        }
+        assertEquals(ReadyQueue.TRIM_ABOVE, q.capacity(), "a buffer at the threshold is kept");
+    }
 }
