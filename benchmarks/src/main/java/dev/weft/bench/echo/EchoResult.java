@@ -10,14 +10,17 @@ package dev.weft.bench.echo;
  * @param requestsPerSecond echoes completed per second of the window
  * @param userNanos the server process's user CPU per request
  * @param systemNanos the server process's system CPU per request
+ * @param loopUserNanos the user CPU of the server's loop threads alone per request (no JIT, no GC)
  * @param allocatedBytes bytes the server's loop threads allocated per request
  * @param error null, or why this window has no figures
  */
 public record EchoResult(EchoKind kind, int connections, int size, double requestsPerSecond,
-                         double userNanos, double systemNanos, double allocatedBytes, String error) {
+                         double userNanos, double systemNanos, double loopUserNanos, double allocatedBytes,
+                         String error) {
 
     static EchoResult failed(EchoKind kind, int connections, int size, String error) {
-        return new EchoResult(kind, connections, size, Double.NaN, Double.NaN, Double.NaN, Double.NaN, error);
+        return new EchoResult(kind, connections, size, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                error);
     }
 
     /** Whether the window has figures. */

@@ -13,9 +13,9 @@ import javax.net.ssl.SSLContext;
  * dev.weft.bench.echo.EchoServerMain KIND [KEYSTORE]} starts the {@link EchoKind} named KIND on
  * 127.0.0.1 (a TLS kind presents the certificate in the PKCS#12 KEYSTORE that
  * {@link EchoCerts} made), prints {@code port N}, then answers each line {@code alloc} on stdin
- * with {@code alloc BYTES}: the bytes the server's loop threads have allocated so far
- * ({@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long[])}), read here because
- * only this JVM can. It exits when stdin ends, so it never outlives the suite.
+ * with {@code alloc BYTES USER_NS}: the bytes the server's loop threads have allocated so far
+ * ({@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long[])}) and the user CPU they
+ * have used, read here because only this JVM can. It exits when stdin ends, so it never outlives the suite.
  *
  * <p>The main thread only answers control lines; the servers run on their own loop threads.
  */
@@ -36,11 +36,13 @@ public final class EchoServerMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.equals("alloc")) {
-                long sum = 0;
-                for (long bytes : threads.getThreadAllocatedBytes(ids)) {
-                    sum += bytes;
+                long bytes = 0;
+                long user = 0;
+                for (int i = 0; i < ids.length; i++) {
+                    bytes += threads.getThreadAllocatedBytes(ids[i]);
+                    user += threads.getThreadUserTime(ids[i]);
                 }
-                System.out.println("alloc " + sum);
+                System.out.println("alloc " + bytes + " " + user);
                 System.out.flush();
             }
         }

@@ -145,6 +145,7 @@ public final class EchoSuite {
             return new EchoResult(kind, connections, size, requests / seconds,
                     (b.cpu().userNanos() - a.cpu().userNanos()) / requests,
                     (b.cpu().systemNanos() - a.cpu().systemNanos()) / requests,
+                    (b.loopUserNanos() - a.loopUserNanos()) / requests,
                     (b.allocated() - a.allocated()) / requests, null);
         } catch (IOException e) {
             return EchoResult.failed(kind, connections, size, "the load could not run: " + e);
@@ -158,6 +159,11 @@ public final class EchoSuite {
         if (Runtime.version().feature() >= 23) {
             // Netty's buffers use sun.misc.Unsafe; JDK 24+ warns about it unless allowed.
             flags.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        // For profiling a server, e.g. -Dweft.echo.serverArgs=-XX:StartFlightRecording=filename=s.jfr
+        String extra = System.getProperty("weft.echo.serverArgs", "").trim();
+        if (!extra.isEmpty()) {
+            flags.addAll(List.of(extra.split(" +")));
         }
         return flags;
     }

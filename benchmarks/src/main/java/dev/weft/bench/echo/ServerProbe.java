@@ -6,7 +6,7 @@ import java.io.Writer;
 
 /**
  * The suite's view of one server JVM: its CPU from {@code /proc/<pid>/stat} and its loop threads'
- * allocated bytes, asked for over the server's stdin and answered on its stdout
+ * allocated bytes and user CPU, asked for over the server's stdin and answered on its stdout
  * ({@link EchoServerMain}).
  *
  * <p>Used by one thread at a time (the suite's).
@@ -23,7 +23,7 @@ final class ServerProbe {
     }
 
     /** One reading: the load's completed requests, wall time, server CPU and allocation. */
-    record Sample(long requests, long wallNanos, ProcStat cpu, long allocated) {
+    record Sample(long requests, long wallNanos, ProcStat cpu, long allocated, long loopUserNanos) {
     }
 
     /** Samples the server now; {@code requests} is the load's count at the same moment. */
@@ -34,7 +34,8 @@ final class ServerProbe {
         control.flush();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("alloc ")) {
-                return new Sample(requests, wall, cpu, Long.parseLong(line.substring(6).trim()));
+                String[] f = line.split(" ");
+                return new Sample(requests, wall, cpu, Long.parseLong(f[1]), Long.parseLong(f[2]));
             }
         }
         throw new IOException("the server JVM (pid " + pid + ") exited during the run");
