@@ -29,6 +29,8 @@ public final class EchoSuite {
     private static final int[][] TLS_LOADS = {{16, 64}, {16, 16 * 1024}};
 
     private final boolean quick;
+    /** The one load to run, or null for the suite's loads. */
+    private int[] onlyLoad;
     private final long warmMillis;
     private final long measureMillis;
 
@@ -40,13 +42,22 @@ public final class EchoSuite {
 
     /**
      * Runs the echo suite alone: {@code java -cp benchmarks.jar dev.weft.bench.echo.EchoSuite
-     * OUTPUT.md [--quick] [KIND...]} writes its sections of the report to OUTPUT.md (the whole
-     * suite, {@code RunAll}, puts them into {@code RESULTS.md}); KIND ids limit it to those servers.
+     * OUTPUT.md [--quick] [--load=CONNECTIONSxSIZE] [KIND...]} writes its sections of the report
+     * to OUTPUT.md (the whole suite, {@code RunAll}, puts them into {@code RESULTS.md}); KIND ids
+     * limit it to those servers, {@code --load=16x64} to that one load (for profiling a server
+     * under it, with {@code -Dweft.echo.serverArgs}).
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         boolean quick = rest.remove("--quick");
         EchoSuite suite = new EchoSuite(quick);
+        for (String a : List.copyOf(rest)) {
+            if (a.startsWith("--load=")) {
+                String[] cs = a.substring(7).split("x");
+                suite.onlyLoad = new int[] {Integer.parseInt(cs[0]), Integer.parseInt(cs[1])};
+                rest.remove(a);
+            }
+        }
         List<EchoResult> results = suite.runAll(rest.isEmpty() ? List.of(EchoKind.values())
                 : rest.stream().map(EchoKind::byId).toList());
         Files.writeString(Path.of(args[0]), EchoReport.markdown(results, method(quick)), StandardCharsets.UTF_8);
@@ -88,6 +99,9 @@ public final class EchoSuite {
     }
 
     private int[][] loads(EchoKind kind) {
+        if (onlyLoad != null) {
+            return new int[][] {onlyLoad};
+        }
         int[][] all = kind.tls() ? TLS_LOADS : PLAIN_LOADS;
         return quick ? new int[][] {all[0], all[1]} : all;
     }
@@ -104,7 +118,10 @@ public final class EchoSuite {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
              Writer control = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8)) {
             String first = out.readLine();
-            if (first == null || !first.startsWith("port ")) {
+            while (first != null && !first.startsWith("port ")) {
+                first = out.readLine(); // a JVM option's own output (JFR prints a line, for one)
+            }
+            if (first == null) {
                 String why = "the server did not start: " + tail(log);
                 for (int[] load : loads) {
                     results.add(EchoResult.failed(kind, load[0], load[1], why));
