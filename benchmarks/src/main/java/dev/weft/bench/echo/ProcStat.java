@@ -17,10 +17,23 @@ record ProcStat(long userNanos, long systemNanos) {
 
     /** The CPU time process {@code pid} has used so far. */
     static ProcStat of(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        // The command name (field 2) is in parentheses and may hold spaces: count after it.
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
-        return new ProcStat(Long.parseLong(f[11]) * NANOS_PER_TICK, Long.parseLong(f[12]) * NANOS_PER_TICK);
+        return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), NANOS_PER_TICK);
+    }
+
+    /**
+     * Parses one {@code /proc/<pid>/stat} line.
+     *
+     * @throws IllegalArgumentException if the line is not a stat line
+     */
+    static ProcStat parse(String stat, long nanosPerTick) {
+        // The command name (field 2) is in parentheses and may hold spaces and parentheses
+        // itself: count the fields after the last ')'.
+        int close = stat.lastIndexOf(')');
+        String[] f = close < 0 ? new String[0] : stat.substring(close + 1).trim().split(" +");
+        if (f.length < 13) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
+        }
+        return new ProcStat(Long.parseLong(f[11]) * nanosPerTick, Long.parseLong(f[12]) * nanosPerTick);
     }
 
     /** Whether this platform has {@code /proc/<pid>/stat}. */
