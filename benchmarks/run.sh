@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs the whole suite on the newest JDK under /usr/lib/jvm (or
-# $JAVA_HOME if set), then writes benchmarks/RESULTS.md. Takes about 15 minutes on 2 cores.
+# $JAVA_HOME if set) — JMH, the heap probes, then the echo suite (a server JVM per server against
+# one closed-loop load generator, loopback only) — and writes benchmarks/RESULTS.md with its SVG
+# charts (switch-cost.svg, heap-per-task.svg, echo-cpu.svg, echo-tls-cpu.svg) beside it. Takes
+# about 25 minutes on 2 cores.
 # Pass --quick to check the pipeline in a minute (the figures are then not worth keeping).
 set -euo pipefail
 cd "$(dirname "$0")/.."

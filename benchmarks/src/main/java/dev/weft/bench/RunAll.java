@@ -1,5 +1,8 @@
 package dev.weft.bench;
 
+import dev.weft.bench.echo.EchoReport;
+import dev.weft.bench.echo.EchoResult;
+import dev.weft.bench.echo.EchoSuite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the whole suite — every JMH benchmark with the GC profiler (for B/op), then the heap
- * probes in fresh JVMs — and writes the results as markdown:
+ * probes in fresh JVMs, then the echo suite ({@link EchoSuite}, a server JVM per server) — and
+ * writes the results as markdown, with SVG charts beside it ({@link ResultCharts}):
  * {@code java -cp benchmarks.jar dev.weft.bench.RunAll OUTPUT.md [--quick]}.
  * {@code --quick} (one fork, short iterations) is for checking the pipeline, not for figures.
  *
@@ -56,7 +60,11 @@ public final class RunAll {
                 heap.add(COH_KIND + probe("dev.weft.bench.VirtualThreadHeapProbe", count, 1, COH));
             }
         }
-        Files.writeString(out, ResultsReport.markdown(results, heap), StandardCharsets.UTF_8);
+        List<EchoResult> echo = EchoSuite.run(quick);
+        Path dir = out.toAbsolutePath().getParent();
+        Files.writeString(out, ResultsReport.markdown(results, heap)
+                + EchoReport.markdown(echo, EchoSuite.method(quick))
+                + ResultCharts.write(dir, results, heap, echo), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
