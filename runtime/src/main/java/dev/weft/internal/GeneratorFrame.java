@@ -12,12 +12,15 @@ import java.util.Locale;
  * The frame of one call of a woven {@code @Async Generator<Y, S>} method, which is also the
  * generator object the call returns.
  *
- * <p>Implementation overview. A generator body is woven exactly like a coroutine body; its
- * {@code Weft.yield(y)} is a suspension point whose entry ({@link Frame#yieldValue}) parks
- * {@code y} here and answers {@code SUSPENDED}, so the body saves itself and returns. Driving
+ * <p>Implementation overview. A generator body is woven like a coroutine body, with one
+ * difference: its {@code Weft.yield(y)} is a suspension point where the body saves itself,
+ * records its resume point and returns {@code y} itself (no runtime call, nothing parked here),
+ * and before each of its own {@code return}s it sets {@link Frame#state} to
+ * {@link #FINISHED_STATE}, which is how a returned value is told from a yielded one. Driving
  * the generator ({@link #step}) resumes the body with the sent value or the thrown exception
- * and reads the parked value back: no loop, no allocation per element. {@code Weft.yieldFrom}
- * ({@link Frame#yieldFrom}) runs the sub-generator once; while it keeps yielding, this frame
+ * and answers what it returned: no loop, no allocation per element. {@code Weft.yieldFrom}
+ * ({@link Frame#yieldFrom}) runs the sub-generator once and parks its first value here, the body
+ * answering {@code SUSPENDED}; while the sub-generator keeps yielding, this frame
  * stays suspended and forwards {@code send}/{@code throwInto}/{@code close} to it, and when it
  * finishes, the body resumes with its return value (PEP 380). Internally the end is signalled
  * by a sentinel, so delegation chains never throw {@link StopIteration} between woven
@@ -35,6 +38,11 @@ import java.util.Locale;
 public final class GeneratorFrame extends FieldSlotFrame implements Generator<Object, Object> {
     /** What {@link #step} answers once the body has returned (or the generator was closed). */
     static final Object FINISHED = new Sentinel("FINISHED");
+    /**
+     * What a woven generator body sets {@link Frame#state} to before it returns, so that its
+     * returned value is told from a yielded one (the weaver's {@code RuntimeNames.FINISHED_STATE}).
+     */
+    public static final int FINISHED_STATE = -1;
 
     private static final byte CREATED = 0;
     private static final byte RUNNING = 1;
@@ -231,15 +239,18 @@ public final class GeneratorFrame extends FieldSlotFrame implements Generator<Ob
             phase = CLOSED;
             throw t;
         }
-        if (result == SUSPENDED) {
-            phase = SUSPENDED_AT_YIELD;
+        if (state == FINISHED_STATE) {
+            phase = CLOSED;
+            returned = result;
+            return FINISHED;
+        }
+        phase = SUSPENDED_AT_YIELD;
+        if (result == SUSPENDED) { // a Weft.yieldFrom: the sub-generator's value is parked here
             Object y = yielded;
             yielded = null;
             return y;
         }
-        phase = CLOSED;
-        returned = result;
-        return FINISHED;
+        return result; // a Weft.yield: the body returned the value itself
     }
 
     /** One step of any generator, woven or not; a finished one answers {@link #FINISHED}. */
