@@ -2,6 +2,7 @@ package dev.weft.weave;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -60,8 +61,10 @@ final class BodyRewriter {
         body.invisibleLocalVariableAnnotations = shiftedAnnotations(m.invisibleLocalVariableAnnotations);
         body.maxLocals = m.maxLocals + SHIFT;
         body.maxStack = m.maxStack + 4;
-        shiftLocals(body.instructions);
         boolean yieldsByReturn = async.kind() == MethodKind.GENERATOR;
+        // A generator saves at every element: there, leave out the arguments its frame still holds.
+        Set<Integer> unchanged = yieldsByReturn ? UnchangedArguments.of(layout, body.instructions) : Set.of();
+        shiftLocals(body.instructions);
         List<AbstractInsnNode> finishes = yieldsByReturn ? returns(body.instructions) : List.of();
         if (yieldsByReturn) {
             body.maxLocals++; // the yielded value's slot while the frame is saved
@@ -75,7 +78,7 @@ final class BodyRewriter {
             if (p.point().tail()) {
                 rewriteTail(body.instructions, p, target, outOfLine);
             } else if (yieldsByReturn && isYield((MethodInsnNode) p.point().insn())) {
-                rewriteYield(body.instructions, p, async.kind(), body.maxLocals - 1, target, outOfLine);
+                rewriteYield(body.instructions, p, async.kind(), unchanged, body.maxLocals - 1, target, outOfLine);
             } else {
                 rewriteSuspension(body.instructions, p, async.kind(), target, outOfLine);
             }
@@ -158,12 +161,12 @@ final class BodyRewriter {
      * no runtime call); the generator tells a yield from the end by {@code state}, which every
      * original {@code return} sets to {@link RuntimeNames#FINISHED_STATE} ({@link #markFinishes}).
      */
-    private static void rewriteYield(InsnList code, PointLayout p, MethodKind kind, int valueLocal,
-                                     LabelNode resumeTarget, InsnList outOfLine) {
+    private static void rewriteYield(InsnList code, PointLayout p, MethodKind kind, Set<Integer> unchanged,
+                                     int valueLocal, LabelNode resumeTarget, InsnList outOfLine) {
         LabelNode resumed = new LabelNode();
         InsnList at = new InsnList();
         at.add(new VarInsnNode(Opcodes.ASTORE, valueLocal)); // the stack below it is saved first
-        at.add(SaveRestore.save(p, kind.slotAccess, FRAME_LOCAL, SHIFT));
+        at.add(SaveRestore.save(p, kind.slotAccess, FRAME_LOCAL, SHIFT, unchanged));
         at.add(setState(p.point().label()));
         at.add(new VarInsnNode(Opcodes.ALOAD, valueLocal));
         at.add(new InsnNode(Opcodes.ARETURN));
