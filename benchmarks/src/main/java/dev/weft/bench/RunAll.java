@@ -50,7 +50,8 @@ public final class RunAll {
                 heap.add(probe("dev.weft.bench.VirtualThreadHeapProbe", count, depth));
             }
         }
-        Files.writeString(out, ResultsReport.markdown(results, heap), StandardCharsets.UTF_8);
+        String startup = StartupProbe.markdownSection(quick ? 2_000 : 10_000, quick ? 3 : 11);
+        Files.writeString(out, ResultsReport.markdown(results, heap) + startup, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 

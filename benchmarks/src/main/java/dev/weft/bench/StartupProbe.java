@@ -65,6 +65,43 @@ public final class StartupProbe {
     }
 
     /**
+     * The start-up figures as a markdown section for {@code RunAll}, with the agent jar the build
+     * left in {@code agent/target} (the suite runs from the repository's root); a note instead
+     * when there is none.
+     */
+    static String markdownSection(int classes, int runs) throws IOException, InterruptedException {
+        Path agent;
+        try (var jars = Files.list(Path.of("agent", "target"))) {
+            agent = jars.filter(j -> j.getFileName().toString().matches("weft-agent-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElse(null);
+        } catch (IOException none) {
+            agent = null;
+        }
+        String title = "\n## Agent start-up: loading " + classes + " classes without @Async (goal: < 5% added)\n\n";
+        if (agent == null) {
+            return title + "Not run: no agent jar under agent/target.\n";
+        }
+        Path dir = Files.createTempDirectory("weft-startup");
+        Path jar = dir.resolve("plain-classes.jar");
+        try {
+            PlainClassJar.write(jar, classes);
+            Result[] both = measure(jar, classes, runs, agent);
+            StringBuilder md = new StringBuilder(title);
+            md.append("Medians of ").append(runs).append(" fresh JVMs of each kind, alternated (`StartupProbe`).\n\n");
+            md.append("| figure | without agent (ms) | with agent (ms) | ratio |\n|---|---:|---:|---:|\n");
+            String[] names = {"load, elapsed", "load, loading thread's CPU", "whole JVM's CPU", "whole JVM, wall"};
+            for (int f = 0; f < names.length; f++) {
+                md.append(String.format("| %s | %.1f | %.1f | %.3f× |%n", names[f], both[0].median(f),
+                        both[1].median(f), ratio(both, f)));
+            }
+            return md.toString();
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
      * The samples of one kind of run, in ms, by figure: 0 the load's elapsed time and 1 its CPU
      * time (inside the child, on the loading thread), 2 the child's whole CPU time at the end of
      * its main (every thread: JIT, GC, the agent's start), 3 its wall time seen from the parent.
