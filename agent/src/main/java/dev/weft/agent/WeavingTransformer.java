@@ -23,13 +23,17 @@ import java.util.WeakHashMap;
 final class WeavingTransformer implements ClassFileTransformer {
     private final boolean verify;
     private final boolean debug;
+    /**
+     * One pipeline per loader, the boot loader's under the null key (which a {@code WeakHashMap}
+     * holds strongly). Made on a loader's first class with {@code @Async}: until then neither the
+     * weaver nor ASM is loaded, so an application without {@code @Async} classes pays only for
+     * this class and the scan (see {@code StartupProbe} in the benchmarks).
+     */
     private final Map<ClassLoader, WeavePipeline> pipelines = Collections.synchronizedMap(new WeakHashMap<>());
-    private final WeavePipeline bootPipeline;
 
     WeavingTransformer(boolean verify, boolean debug) {
         this.verify = verify;
         this.debug = debug;
-        this.bootPipeline = new WeavePipeline(null, verify);
     }
 
     @Override
@@ -66,9 +70,6 @@ final class WeavingTransformer implements ClassFileTransformer {
     }
 
     private WeavePipeline pipeline(ClassLoader loader) {
-        if (loader == null) {
-            return bootPipeline;
-        }
         return pipelines.computeIfAbsent(loader, l -> new WeavePipeline(l, verify));
     }
 }

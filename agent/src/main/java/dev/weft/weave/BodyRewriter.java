@@ -2,6 +2,7 @@ package dev.weft.weave;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -31,7 +32,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  *     the method, k jumps to resume point k;</li>
  * <li>at each await or yield, a call to its {@code Frame} entry ({@code await},
  *     {@code yieldValue}, {@code yieldFrom}); when it answers {@code SUSPENDED}, the
- *     operand stack and locals are saved, the state set, and {@code SUSPENDED} returned;</li>
+ *     operand stack and locals are saved, the state set, and {@code SUSPENDED} returned — except
+ *     a plain generator's {@code Weft.yield(y)}, which saves, sets the state and returns
+ *     {@code y} with no call, every original {@code return} of such a generator setting the
+ *     state to {@code -1} first so the end is told apart;</li>
  * <li>for each resume point, restore code placed after the method's last instruction — outside
  *     every try block, so an exception handler never sees half-restored locals — which jumps
  *     back to a call of {@code frame.resumed()} placed where the await was, inside the user's try
@@ -57,7 +61,14 @@ final class BodyRewriter {
         body.invisibleLocalVariableAnnotations = shiftedAnnotations(m.invisibleLocalVariableAnnotations);
         body.maxLocals = m.maxLocals + SHIFT;
         body.maxStack = m.maxStack + 4;
+        boolean yieldsByReturn = async.kind() == MethodKind.GENERATOR;
+        // A generator saves at every element: there, leave out the arguments its frame still holds.
+        Set<Integer> unchanged = yieldsByReturn ? UnchangedArguments.of(layout, body.instructions) : Set.of();
         shiftLocals(body.instructions);
+        List<AbstractInsnNode> finishes = yieldsByReturn ? returns(body.instructions) : List.of();
+        if (yieldsByReturn) {
+            body.maxLocals++; // the yielded value's slot while the frame is saved
+        }
         rewriteDones(body.instructions, async);
         InsnList outOfLine = new InsnList();
         List<LabelNode> resumeTargets = new ArrayList<>();
@@ -66,6 +77,8 @@ final class BodyRewriter {
             resumeTargets.add(target);
             if (p.point().tail()) {
                 rewriteTail(body.instructions, p, target, outOfLine);
+            } else if (yieldsByReturn && isYield((MethodInsnNode) p.point().insn())) {
+                rewriteYield(body.instructions, p, async.kind(), unchanged, body.maxLocals - 1, target, outOfLine);
             } else {
                 rewriteSuspension(body.instructions, p, async.kind(), target, outOfLine);
             }
@@ -73,6 +86,7 @@ final class BodyRewriter {
         if (!async.kind().tailSuspends) {
             unwrapReturns(body.instructions, async);
         }
+        markFinishes(body.instructions, finishes);
         body.instructions.insert(entry(layout, async.kind().slotAccess, resumeTargets));
         body.instructions.add(outOfLine);
         return body;
@@ -139,6 +153,65 @@ final class BodyRewriter {
         outOfLine.add(new LineNumberNode(p.point().line() > 0 ? p.point().line() : 1, resumeTarget));
         outOfLine.add(SaveRestore.restore(p, kind.slotAccess, FRAME_LOCAL, SHIFT));
         outOfLine.add(new JumpInsnNode(Opcodes.GOTO, resumed));
+    }
+
+    /**
+     * A plain generator's {@code Weft.yield(y)}: the body saves itself and returns {@code y}
+     * itself, so a step parks nothing in the frame (no store and no clearing of a parked value,
+     * no runtime call); the generator tells a yield from the end by {@code state}, which every
+     * original {@code return} sets to {@link RuntimeNames#FINISHED_STATE} ({@link #markFinishes}).
+     */
+    private static void rewriteYield(InsnList code, PointLayout p, MethodKind kind, Set<Integer> unchanged,
+                                     int valueLocal, LabelNode resumeTarget, InsnList outOfLine) {
+        LabelNode resumed = new LabelNode();
+        InsnList at = new InsnList();
+        at.add(new VarInsnNode(Opcodes.ASTORE, valueLocal)); // the stack below it is saved first
+        at.add(SaveRestore.save(p, kind.slotAccess, FRAME_LOCAL, SHIFT, unchanged));
+        at.add(setState(p.point().label()));
+        at.add(new VarInsnNode(Opcodes.ALOAD, valueLocal));
+        at.add(new InsnNode(Opcodes.ARETURN));
+        at.add(resumed);
+        at.add(new VarInsnNode(Opcodes.ALOAD, FRAME_LOCAL));
+        at.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.RESUMED,
+                RuntimeNames.RESUMED_DESC, false));
+        AbstractInsnNode call = p.point().insn();
+        code.insert(call, at);
+        code.remove(call);
+
+        outOfLine.add(resumeTarget);
+        outOfLine.add(new LineNumberNode(p.point().line() > 0 ? p.point().line() : 1, resumeTarget));
+        outOfLine.add(SaveRestore.restore(p, kind.slotAccess, FRAME_LOCAL, SHIFT));
+        outOfLine.add(new JumpInsnNode(Opcodes.GOTO, resumed));
+    }
+
+    private static boolean isYield(MethodInsnNode call) {
+        return RuntimeNames.YIELD.equals(call.name);
+    }
+
+    /** The {@code ARETURN}s of {@code code}: taken before the rewrite adds its own. */
+    private static List<AbstractInsnNode> returns(InsnList code) {
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode i = code.getFirst(); i != null; i = i.getNext()) {
+            if (i.getOpcode() == Opcodes.ARETURN) {
+                returns.add(i);
+            }
+        }
+        return returns;
+    }
+
+    /**
+     * Sets {@code state} to {@link RuntimeNames#FINISHED_STATE} right before each of a plain
+     * generator's original {@code returns}: how its generator tells the body's end from a yield,
+     * since both return a value.
+     */
+    private static void markFinishes(InsnList code, List<AbstractInsnNode> returns) {
+        for (AbstractInsnNode ret : returns) {
+            InsnList mark = new InsnList();
+            mark.add(new VarInsnNode(Opcodes.ALOAD, FRAME_LOCAL));
+            mark.add(SaveRestore.intConst(RuntimeNames.FINISHED_STATE));
+            mark.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.FRAME, RuntimeNames.STATE, "I"));
+            code.insertBefore(ret, mark);
+        }
     }
 
     private static void rewriteTail(InsnList code, PointLayout p, LabelNode resumeTarget, InsnList outOfLine) {

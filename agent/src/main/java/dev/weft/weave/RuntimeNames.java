@@ -19,7 +19,7 @@ final class RuntimeNames {
      * raise it whenever woven code starts to depend on a runtime member or behaviour an older
      * runtime lacks, and make the runtime's {@code Abi} accept it.
      */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
     static final String ABI = "dev/weft/internal/Abi";
     static final String ABI_CHECK = "check";
     static final String ABI_CHECK_DESC = "(ILjava/lang/Class;)V";
@@ -80,6 +80,11 @@ final class RuntimeNames {
 
     static final String SUSPENDED = "SUSPENDED";
     static final String STATE = "state";
+    /**
+     * What a plain generator's body sets {@code state} to before it returns: how its
+     * {@code GeneratorFrame} tells the end from a yield, which returns the yielded value.
+     */
+    static final int FINISHED_STATE = -1;
     static final String AWAIT_ENTRY = "await";
     static final String AWAIT_ENTRY_DESC = "(Ljava/lang/Object;" + FRAME_DESC + ")Ljava/lang/Object;";
     static final String AWAIT_RETURN = "awaitReturn";

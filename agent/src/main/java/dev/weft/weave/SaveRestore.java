@@ -1,6 +1,7 @@
 package dev.weft.weave;
 
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnList;
@@ -32,6 +33,15 @@ final class SaveRestore {
      * @param shift how far the emitted code's local slots are moved from the original method's
      */
     static InsnList save(PointLayout layout, SlotAccess access, int frameLocal, int shift) {
+        return save(layout, access, frameLocal, shift, Set.of());
+    }
+
+    /**
+     * As {@link #save(PointLayout, SlotAccess, int, int)}, leaving out the locals in
+     * {@code unchanged} (original slots), whose frame slots already hold their values
+     * ({@link UnchangedArguments}).
+     */
+    static InsnList save(PointLayout layout, SlotAccess access, int frameLocal, int shift, Set<Integer> unchanged) {
         InsnList out = new InsnList();
         List<SavedValue> stack = layout.stack();
         for (int i = stack.size() - 1; i >= 0; i--) {
@@ -43,7 +53,7 @@ final class SaveRestore {
             }
         }
         for (SavedValue v : layout.locals()) {
-            if (v.kind() != SlotKind.NULL) {
+            if (v.kind() != SlotKind.NULL && !unchanged.contains(v.local())) {
                 out.add(new VarInsnNode(v.kind().load, v.local() + shift));
                 storeTop(out, v, access, frameLocal);
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.internal.Abi;
 import dev.weft.weave.samples.Sample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class AbiVersionTest {
         IncompatibleClassChangeError e = assertThrows(IncompatibleClassChangeError.class,
                 () -> Class.forName(SAMPLE, true, loader));
         assertEquals("class " + SAMPLE + " was woven with weft ABI version 99 (by a newer weft weaver than this "
-                + "runtime), but this weft runtime accepts version 1: weave the class again with the weft version "
+                + "runtime), but this weft runtime accepts version " + Abi.VERSION + ": weave the class again with the weft version "
                 + "of the runtime on the class path (the same version for dev.weft:weft-agent, "
                 + "dev.weft:weft-maven-plugin and dev.weft:weft-runtime)", e.getMessage());
     }
@@ -76,7 +77,7 @@ class AbiVersionTest {
         WeaveResult r = new WeavePipeline(getClass().getClassLoader(), true).weave(wovenWith(woven(), 7));
         assertNull(r.bytes());
         assertEquals(List.of("weft: cannot weave " + SAMPLE + ": the class was already woven by a weft weaver of ABI "
-                + "version 7, and this weaver writes version 1: a woven class cannot be woven again; recompile it "
+                + "version 7, and this weaver writes version " + RuntimeNames.ABI_VERSION + ": a woven class cannot be woven again; recompile it "
                 + "from source and weave it with the weft version of the runtime it runs with"), r.messages());
     }
 }

@@ -104,6 +104,14 @@ class RuntimeContractTest {
     }
 
     @Test
+    void generatorFinishedState_sameOnBothSides_andNoResumePoint() throws Exception {
+        Class<?> gen = Class.forName(RuntimeNames.GENERATOR_FRAME.replace('/', '.'));
+        assertEquals(RuntimeNames.FINISHED_STATE, gen.getField("FINISHED_STATE").getInt(null),
+                "RuntimeNames.FINISHED_STATE = GeneratorFrame.FINISHED_STATE");
+        assertTrue(RuntimeNames.FINISHED_STATE < 0, "resume points are 0 and up");
+    }
+
+    @Test
     void abiVersion_theWeaversIsTheRuntimesNewest() {
         assertEquals(Abi.VERSION, RuntimeNames.ABI_VERSION, "RuntimeNames.ABI_VERSION = Abi.VERSION");
         assertTrue(Abi.OLDEST <= Abi.VERSION);

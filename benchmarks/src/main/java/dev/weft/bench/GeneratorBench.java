@@ -60,8 +60,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>A generator's step is a state machine (a switch on the resume point, locals restored from
- * and saved to the frame, the yielded value parked and taken); an iterator's step is its own
- * code. The first setting shows how far the JIT removes the generator's machinery when it sees
+ * the frame and the changed ones saved back, the resume point stored, the yielded value returned
+ * by the body); an iterator's step is its own code. The first setting shows how far the JIT removes the generator's machinery when it sees
  * all of it; the other two show its cost when it cannot.
  */
 @State(Scope.Thread)

@@ -62,7 +62,8 @@ public final class RunAll {
         }
         List<EchoResult> echo = EchoSuite.run(quick);
         Path dir = out.toAbsolutePath().getParent();
-        Files.writeString(out, ResultsReport.markdown(results, heap)
+        String startup = StartupProbe.markdownSection(quick ? 2_000 : 10_000, quick ? 3 : 11);
+        Files.writeString(out, ResultsReport.markdown(results, heap) + startup
                 + EchoReport.markdown(echo, EchoSuite.method(quick))
                 + ResultCharts.write(dir, results, heap, echo), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());

@@ -23,9 +23,13 @@ import java.util.WeakHashMap;
  */
 public final class Abi {
     /** The newest contract version this runtime implements. */
-    public static final int VERSION = 1;
-    /** The oldest contract version this runtime still implements. */
-    public static final int OLDEST = 1;
+    public static final int VERSION = 2;
+    /**
+     * The oldest contract version this runtime still implements. Version 2 changed how a plain
+     * generator's body yields (it returns the value and marks its end in {@code state}), which a
+     * version-1 generator body does not do.
+     */
+    public static final int OLDEST = 2;
 
     /** The classes that passed the check; weakly held, so classes can be unloaded. */
     private static final Set<Class<?>> WOVEN = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));

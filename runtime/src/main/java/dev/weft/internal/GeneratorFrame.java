@@ -23,13 +23,15 @@ import java.util.Locale;
  */
 public final class GeneratorFrame extends FieldSlotFrame implements Generator<Object, Object> {
     /*
-     * Implementation overview. A generator body is woven exactly like a coroutine body; its
-     * Weft.yield(y) is a suspension point whose entry (Frame.yieldValue) parks
-     * y here and answers SUSPENDED, so the body saves itself and returns. Driving
-     * the generator (step) resumes the body with the sent value or the thrown exception
-     * and reads the parked value back: no loop, no allocation per element. Weft.yieldFrom
-     * (Frame.yieldFrom) runs the sub-generator once; while it keeps yielding, this frame
-     * stays suspended and forwards send/throwInto/close to it, and when it
+     * Implementation overview. A generator body is woven like a coroutine body, with one
+     * difference: its Weft.yield(y) is a suspension point where the body saves itself,
+     * records its resume point and returns y itself (no runtime call, nothing parked here),
+     * and before each of its own returns it sets Frame.state to FINISHED_STATE, which is how a
+     * returned value is told from a yielded one. Driving the generator (step) resumes the body
+     * with the sent value or the thrown exception and answers what it returned: no loop, no
+     * allocation per element. Weft.yieldFrom (Frame.yieldFrom) runs the sub-generator once and
+     * parks its first value here, the body answering SUSPENDED; while the sub-generator keeps
+     * yielding, this frame stays suspended and forwards send/throwInto/close to it, and when it
      * finishes, the body resumes with its return value (PEP 380). Internally the end is signalled
      * by a sentinel, so delegation chains never throw StopIteration between woven
      * generators.
@@ -37,6 +39,11 @@ public final class GeneratorFrame extends FieldSlotFrame implements Generator<Ob
 
     /** What {@link #step} answers once the body has returned (or the generator was closed). */
     static final Object FINISHED = new Sentinel("FINISHED");
+    /**
+     * What a woven generator body sets {@link Frame#state} to before it returns, so that its
+     * returned value is told from a yielded one (the weaver's {@code RuntimeNames.FINISHED_STATE}).
+     */
+    public static final int FINISHED_STATE = -1;
 
     private static final byte CREATED = 0;
     private static final byte RUNNING = 1;
@@ -233,15 +240,18 @@ public final class GeneratorFrame extends FieldSlotFrame implements Generator<Ob
             phase = CLOSED;
             throw t;
         }
-        if (result == SUSPENDED) {
-            phase = SUSPENDED_AT_YIELD;
+        if (state == FINISHED_STATE) {
+            phase = CLOSED;
+            returned = result;
+            return FINISHED;
+        }
+        phase = SUSPENDED_AT_YIELD;
+        if (result == SUSPENDED) { // a Weft.yieldFrom: the sub-generator's value is parked here
             Object y = yielded;
             yielded = null;
             return y;
         }
-        phase = CLOSED;
-        returned = result;
-        return FINISHED;
+        return result; // a Weft.yield: the body returned the value itself
     }
 
     /** One step of any generator, woven or not; a finished one answers {@link #FINISHED}. */
