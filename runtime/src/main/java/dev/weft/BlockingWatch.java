@@ -5,51 +5,41 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 
 /**
- * One loop's side of the blocking-call watchdog: a step counter the loop bumps as every
- * callback, task step and I/O handler starts, which the shared {@link BlockingWatchdog} thread
- * reads to notice a step that holds the loop longer than the threshold.
+ * One loop's side of the blocking-call watchdog: what the shared {@link BlockingWatchdog} thread
+ * reads to notice a step (a callback, a task step, an I/O handler) that holds the loop longer
+ * than the threshold — a sign of progress and what runs now.
  *
- * <p>Threading: {@link #begin}, {@link #end} and {@link #setThreshold} on the loop thread; the
- * rest on the watchdog thread; {@link #thresholdNanos} is read by both.
- */
-/*
- * Implementation overview. The loop does no timing at all, and for a task step (the hottest
- * path there is) it makes one store: begin() bumps the counter. A task names itself in the
- * loop's currentTask while it steps, so the watch stores no reference for it: a reference store
- * on every step (a GC write barrier) and a second counter store at the end measured as about
- * 10% of YieldBench at depth 1. A plain callback or I/O handler is published in `callback` for
- * the report and cleared at end() so the watch keeps nothing reachable.
- *
- * The watchdog samples the counter every few milliseconds on System.nanoTime(). The same value
- * seen over a span of real time at least the threshold long, while something runs (the
- * published callback or the loop's current task; both are null between steps and while the
- * loop waits in its selector), means one step has run at least that long: a step is never
- * reported early, and a step longer than the threshold plus one sampling period is always seen.
- * The reads of `callback` and currentTask are racy by design: they are made only once a step
- * has run past the threshold, and the counter and the running object are read again after the
- * stack is sampled, so a step that ended meanwhile is not reported. Real time, not the loop's
- * clock, because a virtual-time loop's clock jumps between steps without anything blocking.
- *
- * State, as the watchdog sees it:
- *
- *   counter   running        meaning
- *   moves     any            steps start and end: nothing blocks
- *   same      null           between steps or waiting for I/O or time: nothing blocks
- *   same      non-null       one step runs; reported once it has run for the threshold
+ * <p>Threading: {@link #publish}, {@link #begin}, {@link #end} and {@link #setThreshold} on the
+ * loop thread; the rest on the watchdog thread; {@link #thresholdNanos} is read by both.
  */
 final class BlockingWatch {
     /*
-     * Implementation overview. The loop does no timing at all: begin makes the counter
-     * odd and end even again, with release stores (plain moves on x86). A plain callback
-     * is published in callback; a task step is not, because the task already names itself
-     * in the loop's currentTask while it steps, and storing a reference on every step (a GC
-     * write barrier on the hottest path of the loop) measured as most of the watchdog's cost on
-     * YieldBench. The watchdog samples the counter every few milliseconds on
-     * System.nanoTime(): the same odd value seen over a span of real time at least the
-     * threshold long means one step has run at least that long, so a step is never reported early,
-     * and a step longer than the threshold plus one sampling period is always seen. Real time, not
-     * the loop's clock, because a virtual-time loop's clock jumps between steps without anything
-     * blocking. The fields after callback belong to the watchdog thread alone.
+     * Implementation overview. The loop does no timing at all, and a task step (its hottest
+     * path) costs nothing: progress is the ready queue's poll counter, which the loop moves
+     * anyway, and a task names itself in the loop's currentTask while it steps. Every other
+     * design measured tried here cost YieldBench at depth 1 about 10%: storing the callback in
+     * the watch on every step (a GC write barrier), and even one step-counter store per step
+     * through a VarHandle. What the loop still does: a plain callback from the ready queue is
+     * published in `callback` (one store, and a clear at end()); an I/O handler, which does not
+     * come through the ready queue, also bumps ioSteps.
+     *
+     * The watchdog samples progress() every few milliseconds on System.nanoTime(). The same value
+     * seen over a span of real time at least the threshold long, while something runs (the
+     * published callback or the loop's current task; both are null between steps and while the
+     * loop waits in its selector), means one step has run at least that long: a step is never
+     * reported early, and a step longer than the threshold plus one sampling period is always
+     * seen. The loop's fields are read racily, by design (opaque reads, so the watchdog never
+     * caches them): only once a step has run past the threshold, and progress and the running
+     * object are read again after the stack is sampled, so a step that ended meanwhile is not
+     * reported. Real time, not the loop's clock, because a virtual-time loop's clock jumps
+     * between steps without anything blocking.
+     *
+     * State, as the watchdog sees it:
+     *
+     *   progress   running    meaning
+     *   moves      any        steps start and end: nothing blocks
+     *   same       null       between steps, or waiting for I/O or time: nothing blocks
+     *   same       non-null   one step runs; reported once it has run for the threshold
      */
 
     /** The system property that, set to {@code false}, turns the watchdog off for new loops. */
@@ -58,29 +48,32 @@ final class BlockingWatch {
     static final String THRESHOLD_PROPERTY = "weft.watchdog.thresholdMillis";
     static final long DEFAULT_THRESHOLD_NANOS = 100_000_000L;
 
-    private static final VarHandle STEPS;
+    private static final VarHandle IO_STEPS;
+    private static final VarHandle CALLBACK;
 
     static {
         try {
-            STEPS = MethodHandles.lookup().findVarHandle(BlockingWatch.class, "steps", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            IO_STEPS = lookup.findVarHandle(BlockingWatch.class, "ioSteps", int.class);
+            CALLBACK = lookup.findVarHandle(BlockingWatch.class, "callback", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final EventLoop loop;
-    /** How many steps have started; written by the loop thread only. */
-    private long steps;
+    /** I/O handlers started so far; written by the loop thread only. */
+    private int ioSteps;
     /** The plain callback or I/O handler that runs now; null between steps and for task steps. */
     private Object callback;
     /** Zero or less: watching is off for this loop. */
     volatile long thresholdNanos;
 
     // ---- the watchdog thread's own bookkeeping ----
-    /** The counter value last seen, and since when (real time) it has been seen. */
+    /** The progress value last seen, and since when (real time) it has been seen. */
     long lastSeen = -1;
     long seenSince;
-    /** The odd counter value already reported: each step is reported once. */
+    /** The progress value whose step was reported: each step is reported once. */
     long reported = -1;
 
     private BlockingWatch(EventLoop loop, long thresholdNanos) {
@@ -120,16 +113,17 @@ final class BlockingWatch {
     }
 
     /**
-     * A step of {@code callback} starts on the loop thread: counted, and, unless it is a task
-     * (see the overview), published for the report.
+     * A plain callback from the ready queue starts: published for the report (a task is not, see
+     * the overview; the poll already counted as progress).
      */
-    void begin(Object callback) {
-        if (callback instanceof Task) {
-            STEPS.setOpaque(this, steps + 1);
-        } else {
-            this.callback = callback;
-            STEPS.setRelease(this, steps + 1);
-        }
+    void publish(Object callback) {
+        this.callback = callback;
+    }
+
+    /** An I/O handler (or, in tests, any step) starts: counted as progress and published. */
+    void begin(Object handler) {
+        ioSteps++;
+        this.callback = handler;
     }
 
     /** The step ends; drops a published callback so the watch keeps nothing reachable. */
@@ -143,14 +137,14 @@ final class BlockingWatch {
         thresholdNanos = nanos;
     }
 
-    /** The step counter as the watchdog sees it. */
-    long steps() {
-        return (long) STEPS.getAcquire(this);
+    /** Progress as the watchdog sees it: changes whenever a step starts. Watchdog thread. */
+    long progress() {
+        return ((long) loop.readyProgress() << 32) | ((int) IO_STEPS.getOpaque(this) & 0xffffffffL);
     }
 
     /** The running plain callback or I/O handler; null for a task step and between steps. */
     Object callback() {
-        return callback;
+        return CALLBACK.getOpaque(this);
     }
 
     /**
@@ -158,7 +152,7 @@ final class BlockingWatch {
      * racy read, see the overview); null between steps and while the loop waits.
      */
     Object running() {
-        Object c = callback;
+        Object c = callback();
         return c != null ? c : loop.currentTask;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
 final class BlockingWatchdog implements Runnable {
     /*
      * Implementation overview. Every tick (a quarter of the smallest threshold, between 1 and
-     * 100 ms) the thread reads each open loop's BlockingWatch counter; a step seen running
+     * 100 ms) the thread reads each open loop's BlockingWatch progress; a step seen running
      * for at least the threshold of real time has its stack sampled — for a task, as a
      * TaskDump sees the running task: the Java frames above the runtime's trampoline, then
      * the frames awaiting it — and, if the same step still runs after the sample (so the stack is
@@ -80,7 +80,7 @@ final class BlockingWatchdog implements Runnable {
 
     /** Reports {@code w}'s step if it has run for {@code threshold} and was not reported yet. */
     static void check(BlockingWatch w, long threshold, long now) {
-        long s = w.steps();
+        long s = w.progress();
         if (s != w.lastSeen) {
             w.lastSeen = s;
             w.seenSince = now;
@@ -89,11 +89,11 @@ final class BlockingWatchdog implements Runnable {
         long blocked = now - w.seenSince;
         Object running = s == w.reported || blocked < threshold ? null : w.running();
         if (running == null) {
-            return; // steps move, the step was reported, or nothing runs: the loop waits
+            return; // progress moves, the step was reported, or nothing runs: the loop waits
         }
         Thread loopThread = w.loop.ownerThread();
         List<StackTraceElement> stack = sample(w.loop, running, loopThread);
-        if (w.steps() != s || w.running() != running) {
+        if (w.progress() != s || w.running() != running) {
             return; // the step ended meanwhile: the stack may be a later step's
         }
         w.reported = s;

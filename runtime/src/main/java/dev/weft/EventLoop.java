@@ -588,9 +588,9 @@ public final class EventLoop {
     private void runReadyBatch() {
         BlockingWatch w = watch; // one volatile read per batch, not per callback
         for (int n = ready.size(); n > 0; n--) {
-            Object callback = ready.poll();
-            if (w != null) {
-                w.begin(callback);
+            Object callback = ready.poll(); // the poll is the watchdog's sign of progress
+            if (w != null && !(callback instanceof Task)) {
+                w.publish(callback); // a task names itself through currentTask: nothing to store
             }
             try {
                 if (debug == null) {
@@ -608,6 +608,11 @@ public final class EventLoop {
     }
 
     // ---- introspection: task dumps and virtual-time waits -------------------------------------
+
+    /** The ready queue's poll counter, for the watchdog (any thread; a racy read). */
+    int readyProgress() {
+        return ready.progress();
+    }
 
     /** The loop's clock. */
     Clock clock() {

@@ -142,8 +142,9 @@ class BlockingWatchdogTest {
     @Test
     void check_slowTaskStep_isReportedByTheTaskTheLoopSteps_withoutTheWatchHoldingIt() {
         Task<Void> task = loop.createTask(Weft.sleep(0), "unit-step-task");
-        watch.begin(task);
-        loop.currentTask = task; // as Task.step does while it runs
+        watch.begin(step); // some earlier step: progress moves, as the task's poll would move it
+        watch.end();
+        loop.currentTask = task; // as Task.step does while it runs; the loop publishes nothing
         assertNull(watch.callback(), "a task step stores no reference in the watch");
         BlockingWatchdog.check(watch, THRESHOLD, 0);
         BlockingWatchdog.check(watch, THRESHOLD, 120 * MS);
@@ -157,13 +158,21 @@ class BlockingWatchdogTest {
     @Test
     void check_taskStepEndedBeforeTheThreshold_nothingRunning_isNotReported() {
         Task<Void> task = loop.createTask(Weft.sleep(0), "unit-step-task");
-        watch.begin(task);
         loop.currentTask = task;
         BlockingWatchdog.check(watch, THRESHOLD, 0);
-        loop.currentTask = null; // the step ended; the loop waits for I/O with the counter still
-        watch.end();
+        loop.currentTask = null; // the step ended; the loop waits for I/O, progress stands still
         BlockingWatchdog.check(watch, THRESHOLD, 5_000 * MS);
         assertEquals(0, reports());
         loop.runUntilComplete(task);
+    }
+
+    @Test
+    void progress_movesWithEveryPollOfTheReadyQueue_soATaskStepIsSeenStartingWithoutAStore() {
+        long before = watch.progress();
+        loop.callSoon(() -> { });
+        loop.callSoon(() -> { });
+        loop.runUntilComplete(loop.createTask(Weft.sleep(0))); // two callbacks, task steps
+        assertTrue(watch.progress() != before, "the ready queue's polls are the progress");
+        assertNull(watch.callback(), "nothing stays published after the steps");
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -27,7 +29,21 @@ public final class ReadyQueue {
     /** Buffers of at most this many slots are never shrunk. */
     static final int TRIM_ABOVE = 1 << 16;
 
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(ReadyQueue.class, "head", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Object[] items = new Object[INITIAL_CAPACITY];
+    /**
+     * Polls so far, unmasked (an index is {@code head & (items.length - 1)}); it wraps harmlessly,
+     * the capacity being a power of two, and doubles as the watchdog's progress counter.
+     */
     private int head;
     private int size;
     /** The largest size since the queue was last empty. */
@@ -49,9 +65,10 @@ public final class ReadyQueue {
         if (size == 0) {
             return null;
         }
-        Object callback = items[head];
-        items[head] = null;
-        head = (head + 1) & (items.length - 1);
+        int i = head & (items.length - 1);
+        Object callback = items[i];
+        items[i] = null;
+        head++;
         if (--size == 0) {
             ranEmpty();
         }
@@ -84,6 +101,15 @@ public final class ReadyQueue {
         peak = 0;
     }
 
+    /**
+     * A value that changes with every {@link #poll} (and may jump when the buffer is replaced):
+     * the blocking watchdog's sign that the loop makes progress, at no cost to the loop. Any
+     * thread; a racy read by design, as the watchdog only compares it over tens of milliseconds.
+     */
+    public int progress() {
+        return (int) HEAD.getOpaque(this); // opaque: another thread, never a cached value
+    }
+
     /** Capacity of the buffer (tests). */
     int capacity() {
         return items.length;
@@ -92,9 +118,10 @@ public final class ReadyQueue {
     /** Doubles the buffer, unrolling the ring so the head moves to index 0. */
     private void grow() {
         Object[] bigger = new Object[items.length << 1];
-        int firstPart = items.length - head;
-        System.arraycopy(items, head, bigger, 0, firstPart);
-        System.arraycopy(items, 0, bigger, firstPart, head);
+        int h = head & (items.length - 1);
+        int firstPart = items.length - h;
+        System.arraycopy(items, h, bigger, 0, firstPart);
+        System.arraycopy(items, 0, bigger, firstPart, h);
         items = bigger;
         head = 0;
     }

@@ -112,4 +112,35 @@ class ReadyQueueTest {
         }
         assertEquals(ReadyQueue.TRIM_ABOVE, q.capacity(), "a buffer at the threshold is kept");
     }
+
+    @Test
+    void progress_changesWithEveryPoll() {
+        ReadyQueue q = new ReadyQueue();
+        q.push("a");
+        q.push("b");
+        int p0 = q.progress();
+        q.poll();
+        int p1 = q.progress();
+        q.poll();
+        assertTrue(p0 != p1 && p1 != q.progress());
+    }
+
+    @Test
+    void poll_acrossTheWrapOfTheUnmaskedCounter_keepsFifoOrderAndGrows() throws Exception {
+        ReadyQueue q = new ReadyQueue();
+        java.lang.reflect.Field head = ReadyQueue.class.getDeclaredField("head");
+        head.setAccessible(true);
+        head.setInt(q, Integer.MAX_VALUE - 5); // as after two billion polls
+        int next = 0;
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < 40; i++) { // past the initial capacity: grows mid-wrap
+                q.push(next + i);
+            }
+            for (int i = 0; i < 40; i++) {
+                assertEquals(next + i, q.poll());
+            }
+            next += 40;
+        }
+        assertNull(q.poll());
+    }
 }
