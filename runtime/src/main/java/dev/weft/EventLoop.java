@@ -586,21 +586,37 @@ public final class EventLoop {
 
     /** Runs exactly the callbacks ready now; those they schedule wait for the next batch. */
     private void runReadyBatch() {
-        BlockingWatch w = watch; // one volatile read per batch, not per callback
         for (int n = ready.size(); n > 0; n--) {
             Object callback = ready.poll(); // the poll is the watchdog's sign of progress
-            if (w != null && !(callback instanceof Task)) {
-                w.publish(callback); // a task names itself through currentTask: nothing to store
-            }
             try {
-                if (debug == null) {
-                    dispatch(callback);
+                if (callback instanceof Task && debug == null) {
+                    ((Task<?>) callback).step(); // names itself to the watchdog (currentTask)
                 } else {
-                    debug.dispatch(callback);
+                    runCallback(callback);
                 }
             } catch (Throwable t) {
                 reportException("Exception in callback " + callback, t, callback);
             }
+        }
+    }
+
+    /**
+     * A plain callback, or any callback in debug mode, published to the watchdog while it runs.
+     * Apart from the task path above, so a task step pays nothing for the watchdog: every
+     * per-step check or store measured there cost YieldBench 5% to 10% (see BlockingWatch).
+     */
+    private void runCallback(Object callback) {
+        BlockingWatch w = watch;
+        if (w != null) {
+            w.publish(callback);
+        }
+        try {
+            if (debug == null) {
+                dispatch(callback);
+            } else {
+                debug.dispatch(callback);
+            }
+        } finally {
             if (w != null) {
                 w.end();
             }
