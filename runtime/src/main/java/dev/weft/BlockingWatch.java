@@ -32,10 +32,12 @@ final class BlockingWatch {
     static final long DEFAULT_THRESHOLD_NANOS = 100_000_000L;
 
     private static final VarHandle SEQ;
+    private static final VarHandle REPORTED;
 
     static {
         try {
             SEQ = MethodHandles.lookup().findVarHandle(BlockingWatch.class, "seq", long.class);
+            REPORTED = MethodHandles.lookup().findVarHandle(BlockingWatch.class, "reported", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,8 +55,12 @@ final class BlockingWatch {
     /** The counter value last seen, and since when (real time) it has been seen. */
     long lastSeen = -1;
     long seenSince;
-    /** The odd counter value already reported: each step is reported once. */
-    long reported = -1;
+    /**
+     * The odd counter value of the step already reported, by the watchdog or by debug mode's
+     * slow-step warning: each step is reported once, by whichever claims it first (see
+     * {@link #claimReport}). Written by compare-and-set only, from either thread.
+     */
+    private volatile long reported = -1;
 
     private BlockingWatch(EventLoop loop, long thresholdNanos) {
         this.loop = loop;
@@ -118,6 +124,33 @@ final class BlockingWatch {
     /** The counter as the watchdog sees it. */
     long seq() {
         return (long) SEQ.getAcquire(this);
+    }
+
+    /**
+     * Claims the one report of step {@code s} (an odd counter value); true for the first caller,
+     * false once the watchdog or debug mode has claimed it. Either thread: the watchdog claims a
+     * step it sampled, debug mode the step that just ran slow on the loop's clock, so a step slow
+     * by both measures is reported once, by the watchdog with its sampled stack unless the step
+     * ended before the watchdog's report was made.
+     */
+    boolean claimReport(long s) {
+        long r = reported;
+        return r != s && REPORTED.compareAndSet(this, r, s);
+    }
+
+    /** Whether step {@code s} has been reported already. Either thread. */
+    boolean isReported(long s) {
+        return reported == s;
+    }
+
+    /**
+     * On the loop thread, during a step: {@link #claimReport} for the step running now; true if
+     * no step is being watched (a watch made by {@code setBlockingThreshold} in the middle of a
+     * batch begins with the next batch).
+     */
+    boolean claimRunningStep() {
+        long s = seq;
+        return (s & 1) == 0 || claimReport(s);
     }
 
     /** The running plain callback; read after an odd {@link #seq()}; null for a task step. */

@@ -15,7 +15,9 @@ import java.util.Locale;
  * the frames awaiting it — and, if the same step still runs after the sample (so the stack is
  * that step's), is reported: a {@code WARNING} to the {@link System.Logger} named
  * {@code dev.weft}, as debug mode logs slow callbacks, with a {@link BlockingCallTrace} carrying
- * the sampled stack, and a {@link SlowCallbackEvent} for Flight Recorder. The report is made
+ * the sampled stack, and a {@link SlowCallbackEvent} for Flight Recorder. In debug mode a step
+ * reported here is not reported again as a slow callback: one report per step, the one with the
+ * stack ({@link BlockingWatch#claimReport}). The report is made
  * from this thread, at once, so a loop blocked for ever is reported too; it never touches the
  * loop's state.
  *
@@ -85,7 +87,7 @@ final class BlockingWatchdog implements Runnable {
             return;
         }
         long blocked = now - w.seenSince;
-        if ((s & 1) == 0 || s == w.reported || blocked < threshold) {
+        if ((s & 1) == 0 || w.isReported(s) || blocked < threshold) {
             return;
         }
         Object callback = w.running();
@@ -94,7 +96,9 @@ final class BlockingWatchdog implements Runnable {
         if (callback == null || w.seq() != s) {
             return; // the step ended meanwhile: the stack may be a later step's
         }
-        w.reported = s;
+        if (!w.claimReport(s)) {
+            return; // debug mode reported it as slow as it ended, between the two reads
+        }
         report(w.loop, callback, loopThread, blocked, threshold, stack);
     }
 
