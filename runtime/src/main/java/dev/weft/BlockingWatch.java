@@ -51,12 +51,14 @@ final class BlockingWatch {
 
     private static final VarHandle IO_STEPS;
     private static final VarHandle CALLBACK;
+    private static final VarHandle REPORTED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             IO_STEPS = lookup.findVarHandle(BlockingWatch.class, "ioSteps", int.class);
             CALLBACK = lookup.findVarHandle(BlockingWatch.class, "callback", Object.class);
+            REPORTED = lookup.findVarHandle(BlockingWatch.class, "reported", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -74,8 +76,12 @@ final class BlockingWatch {
     /** The progress value last seen, and since when (real time) it has been seen. */
     long lastSeen = -1;
     long seenSince;
-    /** The progress value whose step was reported: each step is reported once. */
-    long reported = -1;
+    /**
+     * The progress value of the step already reported, by the watchdog or by debug mode's
+     * slow-step warning: each step is reported once, by whichever claims it first (see
+     * {@link #claimReport}). Written by compare-and-set only, from either thread.
+     */
+    private volatile long reported = -1;
 
     private BlockingWatch(EventLoop loop, long thresholdNanos) {
         this.loop = loop;
@@ -141,6 +147,31 @@ final class BlockingWatch {
     /** Progress as the watchdog sees it: changes whenever a step starts. Watchdog thread. */
     long progress() {
         return ((long) loop.readyProgress() << 32) | ((int) IO_STEPS.getOpaque(this) & 0xffffffffL);
+    }
+
+    /**
+     * Claims the one report of the step at progress {@code s}; true for the first caller, false
+     * once the watchdog or debug mode has claimed it. Either thread: the watchdog claims a step
+     * it sampled, debug mode the step that just ran slow on the loop's clock, so a step slow by
+     * both measures is reported once, by the watchdog with its sampled stack unless the step
+     * ended before the watchdog's report was made.
+     */
+    boolean claimReport(long s) {
+        long r = reported;
+        return r != s && REPORTED.compareAndSet(this, r, s);
+    }
+
+    /** Whether the step at progress {@code s} has been reported already. Either thread. */
+    boolean isReported(long s) {
+        return reported == s;
+    }
+
+    /**
+     * On the loop thread, right after a step and before the next starts: {@link #claimReport}
+     * for that step, whose progress value the watchdog saw while it ran.
+     */
+    boolean claimRunningStep() {
+        return claimReport(progress());
     }
 
     /** The running plain callback or I/O handler; null for a task step and between steps. */

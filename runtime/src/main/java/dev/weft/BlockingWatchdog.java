@@ -87,7 +87,7 @@ final class BlockingWatchdog implements Runnable {
             return;
         }
         long blocked = now - w.seenSince;
-        Object running = s == w.reported || blocked < threshold ? null : w.running();
+        Object running = w.isReported(s) || blocked < threshold ? null : w.running();
         if (running == null) {
             return; // progress moves, the step was reported, or nothing runs: the loop waits
         }
@@ -96,7 +96,9 @@ final class BlockingWatchdog implements Runnable {
         if (w.progress() != s || w.running() != running) {
             return; // the step ended meanwhile: the stack may be a later step's
         }
-        w.reported = s;
+        if (!w.claimReport(s)) {
+            return; // debug mode reported it as slow as it ended, between the two reads
+        }
         report(w.loop, running, loopThread, blocked, threshold, stack);
     }
 

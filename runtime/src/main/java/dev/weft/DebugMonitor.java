@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@link Weft#run(Coroutine, boolean)} with {@code debug} true, and for every loop when the
  * system property {@value #PROPERTY} is {@code true}. Calls from a foreign thread fail in every
  * mode, so debug mode adds no check for them. Warnings go to the {@link System.Logger} named
- * {@code dev.weft} at {@code WARNING} level.
+ * {@code dev.weft} at {@code WARNING} level. A slow step the blocking-call watchdog has already
+ * reported (with the stack it sampled) is not reported again here.
  *
  * <p>Threading: confined to its loop's thread, except {@link #close()}, which may run where the
  * loop is closed.
@@ -51,11 +52,22 @@ final class DebugMonitor {
             EventLoop.dispatch(callback);
         } finally {
             long took = clock.nanoTime() - start;
-            if (took >= slowNanos) {
+            if (took >= slowNanos && unreportedByWatchdog()) {
                 LOG.log(System.Logger.Level.WARNING, "Executing " + callback + " took "
                         + String.format(Locale.ROOT, "%.3f", took / 1e9) + " seconds");
             }
         }
+    }
+
+    /**
+     * Whether the step that just ran is still to be reported, and now claimed by debug mode: a
+     * step the blocking-call watchdog reported while it ran (with the loop thread's stack) is
+     * not reported twice. Called before the next step starts, so the watch's progress is still
+     * the value the watchdog saw while the step ran.
+     */
+    private boolean unreportedByWatchdog() {
+        BlockingWatch w = loop.blockingWatch();
+        return w == null || w.claimRunningStep();
     }
 
     /** Ends debug mode: reports this loop's never-awaited coroutines and stops watching. */

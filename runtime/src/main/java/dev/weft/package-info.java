@@ -17,13 +17,25 @@
  * loop entry point for other threads is {@link dev.weft.EventLoop#callSoonThreadsafe}.
  *
  * <p>Logging: the runtime writes through {@link java.lang.System.Logger} only (the JDK routes it
- * to {@code java.util.logging} unless the application installs another backend). Logger
- * {@code dev.weft.EventLoop}: at {@code ERROR}, what the loop's default exception handler
- * receives (an exception escaping a callback, a task's exception nobody retrieved, a handler
- * that threw), each with its exception; replace it with
- * {@link dev.weft.EventLoop#setExceptionHandler}. Logger {@code dev.weft.Weft}: at
- * {@code WARNING}, a second Ctrl-C ending the JVM. The java agent logs on {@code dev.weft.agent}
- * (see its {@code WeftAgent}).
+ * to {@code java.util.logging} unless the application installs another backend), never to
+ * {@code System.err} directly. The loggers, and what each says at which level:
+ * <ul>
+ * <li>{@code dev.weft.EventLoop}: at {@code ERROR}, what the loop's default exception handler
+ *     receives (an exception escaping a callback, a task's exception nobody retrieved, a handler
+ *     that threw), each with its exception; replace it with
+ *     {@link dev.weft.EventLoop#setExceptionHandler}.</li>
+ * <li>{@code dev.weft}: at {@code WARNING}, the blocking-call watchdog's reports (each with a
+ *     {@link dev.weft.BlockingCallTrace} holding the sampled stack), debug mode's slow callbacks
+ *     (a step the watchdog reported is not reported again) and its coroutines never awaited; at
+ *     {@code ERROR}, a failure of the watchdog thread itself; at {@code DEBUG}, task dumps that
+ *     could not be registered over JMX.</li>
+ * <li>{@code dev.weft.Weft}: at {@code WARNING}, a second Ctrl-C ending the JVM.</li>
+ * <li>{@code dev.weft.process}: at {@code WARNING}, a subprocess still running, or a pipe thread
+ *     still blocked, when its loop closes.</li>
+ * <li>{@code dev.weft.agent}, the java agent's (see its {@code WeftAgent}): at {@code WARNING},
+ *     a method that cannot be woven; at {@code ERROR}, an internal weaver error; at {@code INFO}
+ *     under {@code -Dweft.debug=true}, each woven class.</li>
+ * </ul>
  *
  * <p>Depends on {@code java.base}, {@code dev.weft.internal}, and (through
  * {@code dev.weft.internal.Signals}) {@code jdk.unsupported}'s {@code sun.misc.Signal} for signal handlers

@@ -42,6 +42,7 @@ class BlockingWatchdogTest {
         public void close() {
         }
     };
+    private VirtualClock clock;
     private EventLoop loop;
     private BlockingWatch watch;
     private final Runnable step = new Runnable() {
@@ -59,7 +60,8 @@ class BlockingWatchdogTest {
     void setUp() {
         weftLogger.addHandler(capture);
         weftLogger.setUseParentHandlers(false);
-        loop = EventLoop.create(Clock.virtual());
+        clock = Clock.virtual();
+        loop = EventLoop.create(clock);
         loop.setBlockingThreshold(java.time.Duration.ofDays(1)); // watched even with weft.watchdog=false
         loop.setBlockingThreshold(java.time.Duration.ZERO); // ... but the watchdog thread leaves it alone
         watch = loop.blockingWatch();
@@ -174,5 +176,56 @@ class BlockingWatchdogTest {
         loop.runUntilComplete(loop.createTask(Weft.sleep(0))); // two callbacks, task steps
         assertTrue(watch.progress() != before, "the ready queue's polls are the progress");
         assertNull(watch.callback(), "nothing stays published after the steps");
+    }
+
+    /**
+     * Runs one loop iteration in debug mode whose only callback is slow for debug mode (its
+     * virtual clock moves 200 ms) and, when {@code watchdogSees}, is also seen by the watchdog
+     * past its threshold while it runs.
+     */
+    private void runSlowStepInDebugMode(boolean watchdogSees) {
+        loop.setDebug(true);
+        loop.callSoon(new Runnable() {
+            @Override
+            public void run() {
+                BlockingWatchdog.check(watch, THRESHOLD, 0);
+                BlockingWatchdog.check(watch, THRESHOLD, (watchdogSees ? 150 : 50) * MS);
+                clock.advance(java.time.Duration.ofMillis(200));
+            }
+
+            @Override
+            public String toString() {
+                return "unit-step";
+            }
+        });
+        loop.runOnce();
+        loop.setDebug(false);
+    }
+
+    @Test
+    void debugMode_stepTheWatchdogReported_isReportedOnceWithTheSampledStack() {
+        runSlowStepInDebugMode(true);
+        assertEquals(1, reports(), () -> records.toString());
+        LogRecord r = records.get(0);
+        assertTrue(r.getMessage().startsWith("Executing <Handle unit-step> has blocked the event loop thread"),
+                r.getMessage());
+        assertTrue(r.getThrown() instanceof BlockingCallTrace, String.valueOf(r.getThrown()));
+    }
+
+    @Test
+    void debugMode_slowStepTheWatchdogDidNotSee_isReportedByDebugMode() {
+        runSlowStepInDebugMode(false);
+        assertEquals(1, reports(), () -> records.toString());
+        assertEquals("Executing <Handle unit-step> took 0.200 seconds", records.get(0).getMessage());
+    }
+
+    @Test
+    void check_stepDebugModeReportedFirst_isNotReportedAgain() {
+        watch.begin(step);
+        BlockingWatchdog.check(watch, THRESHOLD, 0);
+        assertTrue(watch.claimRunningStep(), "debug mode claims the slow step first");
+        BlockingWatchdog.check(watch, THRESHOLD, 150 * MS);
+        watch.end();
+        assertEquals(0, reports(), "the watchdog leaves a step debug mode reported alone");
     }
 }

@@ -15,7 +15,8 @@ import java.lang.System.Logger.Level;
  * logger up there would initialise the logging backend ({@code java.util.logging} by default)
  * before the application configures it. The logger is looked up at the first message, normally
  * while an application class loads. Only if that lookup or the backend itself fails is the
- * message printed to {@code System.err} instead: an agent must never make a class fail to load.
+ * message printed to {@code System.err} instead ({@link Console#loggingFailed}): an agent must
+ * never make a class fail to load.
  *
  * <p>Thread-safe.
  */
@@ -36,8 +37,7 @@ final class AgentLog {
         try {
             Holder.LOG.log(level, message);
         } catch (RuntimeException | LinkageError e) {
-            // the logging fallback: the backend is broken or not usable yet
-            System.err.println(message + " (logging failed: " + e + ")");
+            Console.loggingFailed(message, e); // the backend is broken or not usable yet
         }
     }
 }

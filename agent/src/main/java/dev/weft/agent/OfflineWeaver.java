@@ -21,7 +21,8 @@ import java.util.List;
  * were compiled against, minus the JDK; the weaver reads class files from it to compute
  * stack-map frames, and adds the {@code DIR}s themselves. Prints one summary line on standard
  * output; each problem goes to standard error as one line naming
- * {@code Class.method(File.java:line)} or the class file.
+ * {@code Class.method(File.java:line)} or the class file. This console output is the command's
+ * interface, not logging (see {@link Console}): it does not depend on the JVM's logging setup.
  *
  * <p>Exit status: 0 when every class was woven or needed nothing; 1 when some class could not
  * be woven or some class file could not be read (the others are still woven); 2 on bad
@@ -51,24 +52,28 @@ public final class OfflineWeaver {
 
     /** The command-line entry point; exits with the status {@link #run} returns. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, Console.system()));
     }
 
     /** Runs the command in {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, new Console(out, err));
+    }
+
+    private static int run(String[] args, Console console) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            out.println(USAGE);
+            console.result(USAGE);
             return 0;
         }
         Arguments a;
         try {
             a = parse(args);
         } catch (BadArguments e) {
-            err.println("weft: " + e.getMessage());
-            err.println(USAGE);
+            console.problem("weft: " + e.getMessage());
+            console.problem(USAGE);
             return 2;
         }
-        return weave(a, out, err);
+        return weave(a, console);
     }
 
     private static Arguments parse(String[] args) throws BadArguments {
@@ -105,13 +110,13 @@ public final class OfflineWeaver {
         return new Arguments(dirs, classPath, verbose);
     }
 
-    private static int weave(Arguments a, PrintStream out, PrintStream err) {
+    private static int weave(Arguments a, Console console) {
         long start = System.nanoTime();
         List<Path> entries = new ArrayList<>(a.dirs());
         entries.addAll(a.classPath());
         WeaveSummary total = WeaveSummary.empty();
         try (WeaveClassPath classPath = WeaveClassPath.open(entries)) {
-            classPath.warnings().forEach(err::println);
+            classPath.warnings().forEach(console::problem);
             ClassTreeWeaver weaver = new ClassTreeWeaver(new WeavePipeline(classPath.loader(), true), classPath);
             for (Path dir : a.dirs()) {
                 total = total.plus(weaver.weave(dir, WeaveStamp.none()));
@@ -119,11 +124,11 @@ public final class OfflineWeaver {
         } catch (IOException e) {
             total = total.plus(new WeaveSummary(0, 0, List.of(), List.of("weft: cannot weave: " + e)));
         }
-        total.errors().forEach(err::println);
+        total.errors().forEach(console::problem);
         if (a.verbose()) {
-            total.woven().forEach(c -> out.println("weft: woven " + c));
+            total.woven().forEach(c -> console.result("weft: woven " + c));
         }
-        out.println(total.line((System.nanoTime() - start) / 1_000_000));
+        console.result(total.line((System.nanoTime() - start) / 1_000_000));
         return total.ok() ? 0 : 1;
     }
 

@@ -63,7 +63,9 @@ public final class RunAll {
         List<EchoResult> echo = EchoSuite.run(quick);
         Path dir = out.toAbsolutePath().getParent();
         String startup = StartupProbe.markdownSection(quick ? 2_000 : 10_000, quick ? 3 : 11);
-        Files.writeString(out, ResultsReport.markdown(results, heap) + startup
+        String heartbeat = HeartbeatReport.markdown(quick ? 1 : 3);
+        Files.writeString(out, ResultsReport.markdown(results, heap) + WeaveReport.markdown(results) + startup
+                + heartbeat
                 + EchoReport.markdown(echo, EchoSuite.method(quick))
                 + ResultCharts.write(dir, results, heap, echo), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());

@@ -239,6 +239,7 @@ class NetExamplesTest {
     }
 
     /** Polls until something accepts connections on {@code port}; fails if the process died. */
+    @SuppressWarnings("try") // the probe socket only shows that the port accepts
     private static void awaitListening(int port, Process process) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
@@ -265,6 +266,7 @@ class NetExamplesTest {
     // ---- time server -------------------------------------------------------------------------
 
     @Test
+    @SuppressWarnings("try") // one client leaves early, abruptly: its socket is closed inside the try
     void timeServer_threeClientsOneLeaves_othersKeepGettingTheTime() throws Exception {
         RunningServer server = RunningServer.start((out, started) ->
                 TimeServer.run(HOST, 0, 20, out, started), false);
@@ -298,6 +300,7 @@ class NetExamplesTest {
     // ---- chat server, small: the transcript ---------------------------------------------------
 
     @Test
+    @SuppressWarnings("try") // one client leaves early: its socket is closed inside the try
     void chatServer_threeClients_eachLineGoesToAllOthersOnly() throws Exception {
         RunningServer server = RunningServer.start((out, started) ->
                 ChatServer.run(HOST, 0, ChatServer.DEFAULT_MAX_BACKLOG, out, started), false);

@@ -41,6 +41,11 @@ class WeaveMojoTest {
     /** Keeps what the goal logs, one "LEVEL message" entry per line. */
     private final class RecordingLog extends SystemStreamLog {
         @Override
+        public void debug(CharSequence content) {
+            log.add("DEBUG " + content);
+        }
+
+        @Override
         public void info(CharSequence content) {
             log.add("INFO " + content);
         }
@@ -174,7 +179,7 @@ class WeaveMojoTest {
         WeaveMojo mojo = mojo();
         mojo.classesDirectory = target.resolve("absent").toFile();
         mojo.execute();
-        assertEquals(List.of(), log);
+        assertEquals(List.of("DEBUG weft: no classes to weave in " + target.resolve("absent")), log);
     }
 
     @Test

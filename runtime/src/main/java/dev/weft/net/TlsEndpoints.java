@@ -47,7 +47,7 @@ final class TlsEndpoints {
             failed.setException(e);
             return failed;
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: one slot the cancel hook reads
         Future<Transport>[] connecting = new Future[1];
         Transport[] rawTransport = new Transport[1];
         Future<Transport> result = new CancelHookFuture<>(loop, () -> {

@@ -163,6 +163,7 @@ class AsyncGeneratorFinalisationTest {
     }
 
     @Async
+    @SuppressWarnings("finally") // the finally that throws is the shape under test
     static AsyncGenerator<Integer> badCleanup() {
         try {
             Weft.yield(1);

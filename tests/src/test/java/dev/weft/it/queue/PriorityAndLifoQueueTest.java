@@ -109,8 +109,7 @@ class PriorityAndLifoQueueTest {
 
     @Test
     void priorityQueue_randomPutsAndGets_matchAStableModelHeap() {
-        long seed = System.nanoTime();
-        System.out.println("PriorityAndLifoQueueTest seed: " + seed);
+        long seed = System.nanoTime(); // named in the failure message, so a failing run can be replayed
         assertEquals("same as the model, qsize 0", new VirtualLoop().run(() -> randomHeap(seed)),
                 "seed " + seed);
     }

@@ -1,5 +1,6 @@
 package dev.weft.it.queue;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,15 +227,14 @@ class QueueStressTest {
     @Test
     void manyProducersAndConsumers_withRandomCancellationsAndTimeouts_everyItemPutIsGotExactlyOnce() {
         long seed = Long.getLong("weft.stress.seed", System.nanoTime());
-        System.out.println("QueueStressTest seed: " + seed + " (rerun with -Dweft.stress.seed=" + seed + ")");
         World w = new World(seed);
         VirtualLoop vl = new VirtualLoop();
+        // A passing run prints nothing; a failing one names the seed and what the run did.
+        String replay = "seed " + seed + " (rerun with -Dweft.stress.seed=" + seed + ")";
+        String finalState = assertDoesNotThrow(() -> vl.run(() -> run(w)), replay);
 
-        String finalState = vl.run(() -> run(w));
-
-        System.out.println("QueueStressTest maxsize " + w.q.maxsize() + ", " + w.putOk.size() + " of "
-                + w.nextItem + " items put, " + w.stats);
-        String why = "seed " + seed;
+        String why = replay + "; maxsize " + w.q.maxsize() + ", " + w.putOk.size() + " of "
+                + w.nextItem + " items put, " + w.stats;
         assertEquals("<Queue maxsize=" + w.q.maxsize() + " shutdown>", finalState,
                 "no item, waiter or unfinished task left; " + why);
         assertEquals(w.putOk, w.gotCount.keySet(), "the items got are exactly the items put; " + why);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
  * the test thread with {@code callSoonThreadsafe(loop::stop)}, joins the thread and closes the
  * loop.
  */
+@SuppressWarnings("try") // close() joins the loop thread, so it may throw InterruptedException
 final class BackgroundLoop implements AutoCloseable {
     final EventLoop loop;
     private final Thread thread;

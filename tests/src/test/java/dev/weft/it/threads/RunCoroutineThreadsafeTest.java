@@ -55,6 +55,7 @@ class RunCoroutineThreadsafeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // BackgroundLoop.close() may throw InterruptedException: the test method declares it
     void runCoroutineThreadsafe_fromAPlainThread_theTaskResultCompletesTheFuture() throws Exception {
         try (BackgroundLoop bg = BackgroundLoop.start()) {
             CompletableFuture<String> cf = Weft.runCoroutineThreadsafe(greet("test"), bg.loop);
@@ -64,6 +65,7 @@ class RunCoroutineThreadsafeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // BackgroundLoop.close() may throw InterruptedException: the test method declares it
     void runCoroutineThreadsafe_coroutineThrows_theSameExceptionCompletesTheFuture() throws Exception {
         IOException thrown = new IOException("no route");
         try (BackgroundLoop bg = BackgroundLoop.start()) {
@@ -75,6 +77,7 @@ class RunCoroutineThreadsafeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // BackgroundLoop.close() may throw InterruptedException: the test method declares it
     void cancel_ofTheFutureFromAnotherThread_cancelsTheTaskAtItsAwait() throws Exception {
         AtomicReference<String> saw = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
@@ -101,6 +104,7 @@ class RunCoroutineThreadsafeTest {
     }
 
     @Test
+    @SuppressWarnings("try") // BackgroundLoop.close() may throw InterruptedException: the test method declares it
     void cancel_ofTheTaskOnItsLoop_cancelsTheFuture() throws Exception {
         AtomicReference<Task<?>> task = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);

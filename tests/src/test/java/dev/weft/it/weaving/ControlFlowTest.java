@@ -15,6 +15,7 @@ class ControlFlowTest {
     enum Color { RED, GREEN, BLUE }
 
     @Async
+    @SuppressWarnings("fallthrough") // the fall-through is the shape under test
     static Coroutine<String> switches(int i, String s, Color c) {
         StringBuilder out = new StringBuilder();
         switch (Weft.await(Later.value(i))) {

@@ -33,6 +33,7 @@ class ExceptionsTest {
     }
 
     @Async
+    @SuppressWarnings("try") // resources only opened and closed: the shape under test
     static Coroutine<List<String>> tryWithResources(boolean fail) {
         List<String> log = new ArrayList<>();
         try (Res a = new Res(Weft.await(Later.value("a")), log); Res b = new Res("b", log)) {

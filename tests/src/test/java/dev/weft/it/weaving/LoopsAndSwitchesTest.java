@@ -115,6 +115,7 @@ class LoopsAndSwitchesTest {
     }
 
     @Async
+    @SuppressWarnings("fallthrough") // the fall-through is the shape under test
     static Coroutine<String> sparseDenseAndCharSwitches(int sparse, char c) {
         String s;
         switch (sparse) {

@@ -68,6 +68,7 @@ class TryFinallyTest {
     }
 
     @Async
+    @SuppressWarnings("try") // resources only opened and closed: the shape under test
     static Coroutine<List<String>> laterResourceFails(boolean failClose) {
         List<String> log = new ArrayList<>();
         try (Res a = new Res("a", log, failClose);
