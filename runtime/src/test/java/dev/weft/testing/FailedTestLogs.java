@@ -1,4 +1,4 @@
-package dev.weft;
+package dev.weft.testing;
 
 import java.io.PrintStream;
 import java.util.ArrayDeque;
@@ -12,9 +12,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
 /**
- * Keeps the build quiet without losing what a failing test logged, as the integration tests'
- * {@code dev.weft.it.support.FailedTestLogs} does (test code is not shared between modules): the
- * {@code java.util.logging} handler this module's tests run with
+ * Keeps the build quiet without losing what a failing test logged, for every module whose tests
+ * use it (runtime, tests and examples: shared through the runtime's test jar): the
+ * {@code java.util.logging} handler a module's tests run with
  * ({@code src/test/resources/logging.properties}, set by surefire's
  * {@code java.util.logging.config.file}) holds log records in memory instead of printing them,
  * and this JUnit Platform listener (registered in
