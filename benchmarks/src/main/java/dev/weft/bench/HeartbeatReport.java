@@ -1,10 +1,6 @@
 package dev.weft.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,18 +66,8 @@ final class HeartbeatReport {
     }
 
     private static String lastLine() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Dweft.watchdog=false", "-cp",
-                System.getProperty("java.class.path"), ChatHeartbeatProbe.class.getName())
-                .redirectErrorStream(true).start();
-        String last = "";
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                last = line;
-            }
-        }
-        int exit = p.waitFor();
-        return exit == 0 ? last : "the probe exited " + exit + ": " + last;
+        RunAll.LastLine r = RunAll.lastLine(ChatHeartbeatProbe.class.getName(), List.of("-Dweft.watchdog=false"));
+        return r.exit() == 0 ? r.line() : "the probe exited " + r.exit() + ": " + r.line();
     }
 
     private static double median(List<Double> values) {

@@ -78,13 +78,30 @@ public final class RunAll {
     /** Runs one heap probe in a fresh JVM; answers its output line, or a note if it cannot run. */
     private static String probe(String mainClass, int count, int depth, String... vmFlags)
             throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(List.of("-Xmx6g", "-XX:+UseParallelGC"));
+        flags.addAll(List.of(vmFlags));
+        LastLine result = lastLine(mainClass, flags, Integer.toString(count), Integer.toString(depth));
+        return result.exit() == 0 ? result.line()
+                : "unavailable " + count + " " + depth + " (" + mainClass + " exited " + result.exit() + ")";
+    }
+
+    /** A child JVM's exit code and the last line it printed. */
+    record LastLine(int exit, String line) {
+    }
+
+    /**
+     * Runs {@code mainClass} of this jar in a fresh JVM of this JDK with {@code vmFlags} and
+     * {@code args}, and answers its exit code and last output line. Shared by the probes that
+     * report one line each.
+     */
+    static LastLine lastLine(String mainClass, List<String> vmFlags, String... args)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx6g", "-XX:+UseParallelGC"));
-        command.addAll(List.of(vmFlags));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
-                Integer.toString(count), Integer.toString(depth)));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Process p = pb.start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(vmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = "";
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -92,6 +109,6 @@ public final class RunAll {
             }
         }
         int exit = p.waitFor();
-        return exit == 0 ? last : "unavailable " + count + " " + depth + " (" + mainClass + " exited " + exit + ")";
+        return new LastLine(exit, last);
     }
 }

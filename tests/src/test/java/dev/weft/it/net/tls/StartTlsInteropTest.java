@@ -14,9 +14,7 @@ import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
 import dev.weft.net.TlsOptions;
 import dev.weft.net.TlsTransport;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,19 +103,8 @@ class StartTlsInteropTest {
     @Async
     static Coroutine<List<String>> againstPythonServer(List<String> cmd) throws Exception {
         List<String> log = new ArrayList<>();
-        Process[] proc = new Process[1];
-        BufferedReader[] out = new BufferedReader[1];
-        int port = Weft.await(Weft.toThread(() -> {
-            proc[0] = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            out[0] = new BufferedReader(new InputStreamReader(proc[0].getInputStream(),
-                    StandardCharsets.UTF_8));
-            String first = out[0].readLine();
-            try {
-                return Integer.parseInt(first.trim());
-            } catch (RuntimeException e) {
-                throw new AssertionError("the Python server did not start: " + first);
-            }
-        }));
+        PythonPeer py = Weft.await(Weft.toThread(() -> PythonPeer.start(cmd)));
+        int port = py.port;
         try {
             Connection c = Weft.await(Streams.openConnection("127.0.0.1", port));
             log.add(new String(Weft.await(c.reader().readLine()), StandardCharsets.UTF_8).trim());
@@ -130,13 +117,9 @@ class StartTlsInteropTest {
             log.add(new String(Weft.await(c.reader().readLine()), StandardCharsets.UTF_8).trim());
             c.writer().close(); // close_notify; Python answers with its own and closes
             Weft.await(c.writer().waitClosed());
-            log.add(Weft.await(Weft.toThread(() -> {
-                String rest = out[0].readLine();
-                proc[0].waitFor(60, TimeUnit.SECONDS);
-                return rest + " exit=" + proc[0].exitValue();
-            })));
+            log.add(Weft.await(Weft.toThread(py::finish)));
         } finally {
-            proc[0].destroy();
+            py.close();
         }
         return Weft.done(log);
     }

@@ -15,10 +15,8 @@ import dev.weft.net.StreamWriter;
 import dev.weft.net.Streams;
 import dev.weft.net.TlsOptions;
 import dev.weft.net.TlsTransport;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,19 +195,8 @@ class TlsInteropTest {
     @Async
     static Coroutine<List<String>> againstPythonServer(List<String> cmd, TlsOptions tls) {
         List<String> log = new ArrayList<>();
-        Process[] proc = new Process[1];
-        BufferedReader[] out = new BufferedReader[1];
-        int port = Weft.await(Weft.toThread(() -> {
-            proc[0] = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            out[0] = new BufferedReader(new InputStreamReader(proc[0].getInputStream(),
-                    StandardCharsets.UTF_8));
-            String first = out[0].readLine();
-            try {
-                return Integer.parseInt(first.trim());
-            } catch (RuntimeException e) {
-                throw new AssertionError("the Python server did not start: " + first);
-            }
-        }));
+        PythonPeer py = Weft.await(Weft.toThread(() -> PythonPeer.start(cmd)));
+        int port = py.port;
         try {
             Connection c = Weft.await(Streams.openConnection("localhost", port, tls));
             log.add("alpn=" + ((TlsTransport) c.writer().transport()).applicationProtocol());
@@ -218,13 +205,9 @@ class TlsInteropTest {
             c.writer().close(); // close_notify; Python answers with its own and closes
             Weft.await(c.writer().waitClosed());
             log.add("closed");
-            log.add(Weft.await(Weft.toThread(() -> {
-                String rest = out[0].readLine();
-                proc[0].waitFor(60, TimeUnit.SECONDS);
-                return rest + " exit=" + proc[0].exitValue();
-            })));
+            log.add(Weft.await(Weft.toThread(py::finish)));
         } finally {
-            proc[0].destroy();
+            py.close();
         }
         return Weft.done(log);
     }
